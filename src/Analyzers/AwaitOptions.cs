@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AwaitAnalyzers;
+
+/// <summary>The .editorconfig / .globalconfig options of DESIGN §5. A malformed value falls back to the default.</summary>
+internal sealed class AwaitOptions
+{
+    public const string Prefix = "await_analyzers.";
+    public const string NonConcurrentTypesKey = Prefix + "non_concurrent_types";
+    public const string ConcurrentSafeTypesKey = Prefix + "concurrent_safe_types";
+    public const string IncludeCommandsKey = Prefix + "include_commands";
+    public const string CommandVerbsKey = Prefix + "command_verbs";
+    public const string MaxDegreeOfParallelismKey = Prefix + "max_degree_of_parallelism";
+    public const int DefaultMaxDegreeOfParallelism = 8;
+
+    public static readonly AwaitOptions Default = new(
+        ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, includeCommands: false,
+        ImmutableHashSet<string>.Empty, DefaultMaxDegreeOfParallelism);
+
+    private AwaitOptions(
+        ImmutableHashSet<string> nonConcurrentTypes,
+        ImmutableHashSet<string> concurrentSafeTypes,
+        bool includeCommands,
+        ImmutableHashSet<string> commandVerbs,
+        int maxDegreeOfParallelism)
+    {
+        NonConcurrentTypes = nonConcurrentTypes;
+        ConcurrentSafeTypes = concurrentSafeTypes;
+        IncludeCommands = includeCommands;
+        CommandVerbs = commandVerbs;
+        MaxDegreeOfParallelism = maxDegreeOfParallelism;
+    }
+
+    /// <summary>Full metadata names of more types never used concurrently.</summary>
+    public ImmutableHashSet<string> NonConcurrentTypes { get; }
+
+    /// <summary>Full metadata names of more types whose one instance may serve concurrent calls.</summary>
+    public ImmutableHashSet<string> ConcurrentSafeTypes { get; }
+
+    public bool IncludeCommands { get; }
+
+    /// <summary>More leading verbs that make an operation a command (compared ignoring case).</summary>
+    public ImmutableHashSet<string> CommandVerbs { get; }
+
+    public int MaxDegreeOfParallelism { get; }
+
+    public bool HasTypeLists => NonConcurrentTypes.Count > 0 || ConcurrentSafeTypes.Count > 0;
+
+    public static AwaitOptions From(AnalyzerConfigOptions options)
+    {
+        var nonConcurrent = ReadList(options, NonConcurrentTypesKey, StringComparer.Ordinal);
+        var safe = ReadList(options, ConcurrentSafeTypesKey, StringComparer.Ordinal);
+        var verbs = ReadList(options, CommandVerbsKey, StringComparer.OrdinalIgnoreCase);
+        var includeCommands = options.TryGetValue(IncludeCommandsKey, out var include)
+            && bool.TryParse(include.Trim(), out var parsed) && parsed;
+        var degree = DefaultMaxDegreeOfParallelism;
+        if (options.TryGetValue(MaxDegreeOfParallelismKey, out var text)
+            && int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            && value > 0)
+        {
+            degree = value;
+        }
+
+        if (nonConcurrent.Count == 0 && safe.Count == 0 && verbs.Count == 0 && !includeCommands && degree == DefaultMaxDegreeOfParallelism)
+        {
+            return Default;
+        }
+
+        return new AwaitOptions(nonConcurrent, safe, includeCommands, verbs, degree);
+    }
+
+    private static ImmutableHashSet<string> ReadList(AnalyzerConfigOptions options, string key, StringComparer comparer)
+    {
+        if (!options.TryGetValue(key, out var value) || string.IsNullOrWhiteSpace(value))
+        {
+            return ImmutableHashSet<string>.Empty.WithComparer(comparer);
+        }
+
+        var builder = ImmutableHashSet.CreateBuilder(comparer);
+        foreach (var part in value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = part.Trim();
+            if (name.StartsWith("global::", StringComparison.Ordinal))
+            {
+                name = name.Substring("global::".Length);
+            }
+
+            if (IsPlausibleName(name))
+            {
+                builder.Add(name);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static bool IsPlausibleName(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.' || c == '`' || c == '+'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

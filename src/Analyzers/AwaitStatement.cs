@@ -1,0 +1,156 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AwaitAnalyzers;
+
+/// <summary>The statement shapes an AWAIT001 group is made of (DESIGN §2).</summary>
+internal enum AwaitStatementKind
+{
+    /// <summary><c>await E;</c></summary>
+    Expression,
+
+    /// <summary><c>var x = await E;</c> or <c>T x = await E;</c> with one declarator.</summary>
+    Declaration,
+
+    /// <summary><c>x = await E;</c></summary>
+    Assignment,
+}
+
+/// <summary>
+/// The syntax of one awaited statement: which shape it has, the awaited invocation and its
+/// ConfigureAwait argument. Purely syntactic, so it is cheap and shared by the analyzers and the fixers.
+/// </summary>
+internal sealed class AwaitStatement
+{
+    private AwaitStatement(
+        StatementSyntax statement,
+        AwaitStatementKind kind,
+        AwaitExpressionSyntax await,
+        InvocationExpressionSyntax invocation,
+        ArgumentSyntax? configureAwaitArgument,
+        VariableDeclarationSyntax? declaration,
+        ExpressionSyntax? assignmentTarget)
+    {
+        Statement = statement;
+        Kind = kind;
+        Await = await;
+        Invocation = invocation;
+        ConfigureAwaitArgument = configureAwaitArgument;
+        Declaration = declaration;
+        AssignmentTarget = assignmentTarget;
+    }
+
+    public StatementSyntax Statement { get; }
+
+    public AwaitStatementKind Kind { get; }
+
+    public AwaitExpressionSyntax Await { get; }
+
+    /// <summary>The operation that is started: the awaited invocation without its <c>.ConfigureAwait(x)</c>.</summary>
+    public InvocationExpressionSyntax Invocation { get; }
+
+    /// <summary>The argument of <c>.ConfigureAwait(x)</c>, or null when the await has none.</summary>
+    public ArgumentSyntax? ConfigureAwaitArgument { get; }
+
+    /// <summary>The declaration of a <see cref="AwaitStatementKind.Declaration"/> statement.</summary>
+    public VariableDeclarationSyntax? Declaration { get; }
+
+    /// <summary>The left side of an <see cref="AwaitStatementKind.Assignment"/> statement.</summary>
+    public ExpressionSyntax? AssignmentTarget { get; }
+
+    public VariableDeclaratorSyntax? Declarator => Declaration?.Variables[0];
+
+    /// <summary>True when both awaits configure the same way (both without ConfigureAwait, or the same argument text).</summary>
+    public bool ConfiguresAwaitLike(AwaitStatement other)
+    {
+        if (ConfigureAwaitArgument is null || other.ConfigureAwaitArgument is null)
+        {
+            return ConfigureAwaitArgument is null && other.ConfigureAwaitArgument is null;
+        }
+
+        return SyntaxFactory.AreEquivalent(ConfigureAwaitArgument, other.ConfigureAwaitArgument);
+    }
+
+    /// <summary>A cheap syntactic test, run before any semantic work.</summary>
+    public static bool LooksLikeCandidate(StatementSyntax statement) => TryParse(statement) is not null;
+
+    public static AwaitStatement? TryParse(StatementSyntax? statement)
+    {
+        switch (statement)
+        {
+            case ExpressionStatementSyntax { Expression: AwaitExpressionSyntax await }:
+                return Create(statement, AwaitStatementKind.Expression, await, null, null);
+
+            case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: AwaitExpressionSyntax await } assignment }
+                when assignment.Left is IdentifierNameSyntax or MemberAccessExpressionSyntax:
+                return Create(statement, AwaitStatementKind.Assignment, await, null, assignment.Left);
+
+            case LocalDeclarationStatementSyntax { Declaration: { Variables.Count: 1 } declaration } local
+                when IsPlainDeclaration(local, declaration)
+                     && declaration.Variables[0].Initializer?.Value is AwaitExpressionSyntax declaredAwait:
+                return Create(statement, AwaitStatementKind.Declaration, declaredAwait, declaration, null);
+
+            default:
+                return null;
+        }
+    }
+
+    private static AwaitStatement? Create(
+        StatementSyntax statement,
+        AwaitStatementKind kind,
+        AwaitExpressionSyntax await,
+        VariableDeclarationSyntax? declaration,
+        ExpressionSyntax? target)
+    {
+        if (statement.ContainsDiagnostics && HasMissingToken(statement))
+        {
+            return null;
+        }
+
+        var operand = await.Expression;
+        ArgumentSyntax? configureAwait = null;
+        if (operand is InvocationExpressionSyntax
+            {
+                Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var inner },
+                ArgumentList.Arguments: { Count: 1 } arguments,
+            })
+        {
+            configureAwait = arguments[0];
+            operand = inner;
+        }
+
+        while (operand is ParenthesizedExpressionSyntax parenthesized)
+        {
+            operand = parenthesized.Expression;
+        }
+
+        if (operand is not InvocationExpressionSyntax invocation)
+        {
+            return null;
+        }
+
+        return new AwaitStatement(statement, kind, await, invocation, configureAwait, declaration, target);
+    }
+
+    private static bool IsPlainDeclaration(LocalDeclarationStatementSyntax local, VariableDeclarationSyntax declaration)
+        => local.UsingKeyword.IsKind(SyntaxKind.None)
+           && local.AwaitKeyword.IsKind(SyntaxKind.None)
+           && !local.Modifiers.Any(SyntaxKind.ConstKeyword)
+           && declaration.Variables[0].ArgumentList is null
+           && !declaration.Type.IsMissing
+           && !declaration.Variables[0].Identifier.IsMissing;
+
+    private static bool HasMissingToken(StatementSyntax statement)
+    {
+        foreach (var token in statement.DescendantTokens())
+        {
+            if (token.IsMissing)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AwaitAnalyzers;
+
+/// <summary>What an awaited operation means for ordering (DESIGN §3.3–§3.5).</summary>
+internal enum OperationIntent
+{
+    /// <summary>Its result is stored and its name does not say it changes state.</summary>
+    Query,
+
+    /// <summary>DESIGN §3.4: returns nothing, discards its result, or its name starts with a state-changing verb.</summary>
+    Command,
+
+    /// <summary>DESIGN §3.3: a pause, a synchronisation step, or a call that commits or finishes something.</summary>
+    OrderingStep,
+
+    /// <summary>DESIGN §3.5: already complete (Task.FromResult and the like): nothing to overlap.</summary>
+    NoBenefit,
+}
+
+/// <summary>An awaited invocation with its meaning: the unit the independence model compares.</summary>
+internal sealed class AwaitedOperation
+{
+    public AwaitedOperation(
+        AwaitStatement statement,
+        IInvocationOperation invocation,
+        AwaitableKind awaitable,
+        OperationIntent intent)
+    {
+        Statement = statement;
+        Invocation = invocation;
+        Awaitable = awaitable;
+        Intent = intent;
+    }
+
+    public AwaitStatement Statement { get; }
+
+    /// <summary>The awaited invocation, without ConfigureAwait.</summary>
+    public IInvocationOperation Invocation { get; }
+
+    public IMethodSymbol Method => Invocation.TargetMethod;
+
+    public AwaitableKind Awaitable { get; }
+
+    public OperationIntent Intent { get; }
+
+    /// <summary>Roots (DESIGN §3.2), computed on first use: most operations never reach the resource test.</summary>
+    internal System.Collections.Immutable.ImmutableArray<Root> Roots { get; set; }
+}

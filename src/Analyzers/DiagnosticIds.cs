@@ -1,0 +1,8 @@
+namespace AwaitAnalyzers;
+
+/// <summary>Rule ids (DESIGN §2). An id is never reused.</summary>
+public static class DiagnosticIds
+{
+    public const string IndependentAwaits = "AWAIT001";
+    public const string AwaitInLoop = "AWAIT002";
+}

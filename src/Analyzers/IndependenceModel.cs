@@ -1,0 +1,347 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AwaitAnalyzers;
+
+/// <summary>
+/// DESIGN §3: when two awaited operations may run at the same time. One instance per compilation, shared by
+/// AWAIT001 and AWAIT002. Everything it cannot prove answers "dependent".
+/// </summary>
+internal sealed class IndependenceModel
+{
+    /// <summary>DESIGN §3.4: leading verbs of operations that change state.</summary>
+    private static readonly ImmutableHashSet<string> CommandVerbs = ImmutableHashSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "Add", "Apply", "Approve", "Cancel", "Charge", "Commit", "Confirm", "Create", "Delete", "Disable", "Enable",
+        "Execute", "Handle", "Import", "Insert", "Invite", "Log", "Move", "Notify", "Patch", "Pay", "Post", "Process",
+        "Publish", "Push", "Put", "Register", "Reject", "Remove", "Rename", "Replace", "Reset", "Run", "Save", "Send",
+        "Set", "Start", "Stop", "Submit", "Sync", "Transfer", "Update", "Upgrade", "Upload", "Upsert", "Write");
+
+    /// <summary>DESIGN §3.3: leading words of calls that commit, finish or synchronise something.</summary>
+    private static readonly ImmutableHashSet<string> OrderingVerbs = ImmutableHashSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "Commit", "Flush", "Dispose", "Close", "Complete", "Lock", "Acquire");
+
+    private readonly ConcurrentDictionary<AwaitOptions, ResourceInference> _inferences = new();
+
+    private IndependenceModel(WellKnownTypes types)
+    {
+        Types = types;
+    }
+
+    public WellKnownTypes Types { get; }
+
+    public static IndependenceModel? Create(Compilation compilation)
+        => WellKnownTypes.Create(compilation) is { } types ? new IndependenceModel(types) : null;
+
+    /// <summary>The resource inference for these options, shared by every tree with the same type lists.</summary>
+    public ResourceInference GetResourceInference(AwaitOptions options)
+    {
+        var key = options.HasTypeLists ? options : AwaitOptions.Default;
+        return _inferences.GetOrAdd(key, k => new ResourceInference(Types, k));
+    }
+
+    /// <summary>
+    /// Binds an awaited statement: null unless it awaits an invocation returning Task, Task&lt;T&gt;, ValueTask or
+    /// ValueTask&lt;T&gt; (through a real ConfigureAwait, if any) and contains no other await.
+    /// </summary>
+    public AwaitedOperation? Bind(AwaitStatement statement, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
+    {
+        foreach (var node in statement.Await.Expression.DescendantNodes())
+        {
+            if (node.IsKind(SyntaxKind.AwaitExpression))
+            {
+                return null;
+            }
+        }
+
+        if (model.GetOperation(statement.Invocation, cancellationToken) is not IInvocationOperation invocation
+            || invocation.TargetMethod is null
+            || invocation.HasErrors(model.Compilation, cancellationToken))
+        {
+            return null;
+        }
+
+        var awaitable = Types.GetAwaitableKind(invocation.Type);
+        if (awaitable == AwaitableKind.None)
+        {
+            return null;
+        }
+
+        if (statement.ConfigureAwaitArgument is not null
+            && (model.GetOperation(statement.Await.Expression, cancellationToken) is not IInvocationOperation configure
+                || configure.TargetMethod.Name != "ConfigureAwait"
+                || Types.GetAwaitableKind(configure.TargetMethod.ContainingType) == AwaitableKind.None))
+        {
+            return null;
+        }
+
+        return new AwaitedOperation(statement, invocation, awaitable, Classify(statement, invocation.TargetMethod, awaitable, options));
+    }
+
+    /// <summary>DESIGN §3.3–§3.5.</summary>
+    private OperationIntent Classify(AwaitStatement statement, IMethodSymbol method, AwaitableKind awaitable, AwaitOptions options)
+    {
+        var name = method.Name;
+        var containing = method.ContainingType?.OriginalDefinition;
+        if (containing is not null && Types.GetAwaitableKind(containing) != AwaitableKind.None)
+        {
+            switch (name)
+            {
+                case "FromResult":
+                case "FromException":
+                case "FromCanceled":
+                    return OperationIntent.NoBenefit;
+                case "Delay":
+                case "Yield":
+                case "WhenAll":
+                case "WhenAny":
+                case "WaitAsync":
+                    return OperationIntent.OrderingStep;
+            }
+        }
+
+        if (name == "WaitAsync" || name.StartsWith("SaveChanges", StringComparison.Ordinal))
+        {
+            return OperationIntent.OrderingStep;
+        }
+
+        var verb = FirstWord(name);
+        if (OrderingVerbs.Contains(verb))
+        {
+            return OperationIntent.OrderingStep;
+        }
+
+        if (!awaitable.HasResult()
+            || statement.Kind == AwaitStatementKind.Expression
+            || CommandVerbs.Contains(verb)
+            || options.CommandVerbs.Contains(verb))
+        {
+            return OperationIntent.Command;
+        }
+
+        return OperationIntent.Query;
+    }
+
+    /// <summary>The first word of a PascalCase or camelCase name: <c>GetSettingsAsync</c> → <c>Get</c>.</summary>
+    internal static string FirstWord(string name)
+    {
+        var end = 1;
+        while (end < name.Length && char.IsLower(name[end]))
+        {
+            end++;
+        }
+
+        return name.Length == 0 ? name : name.Substring(0, end);
+    }
+
+    /// <summary>
+    /// DESIGN §3.1 and §3.2 for <paramref name="first"/> followed by <paramref name="second"/> in one statement list:
+    /// true when the second can start before the first completes and the two can be pending together.
+    /// </summary>
+    public bool AreIndependent(AwaitedOperation first, AwaitedOperation second, SemanticModel model, SyntaxNode body, AwaitOptions options, CancellationToken cancellationToken)
+        => !HasDataDependency(first, second, model, cancellationToken)
+           && !HaveResourceConflict(first, second, model, body, options, cancellationToken);
+
+    /// <summary>DESIGN §3.1: the second reads nothing the first writes or declares, nor the state of an instance the first assigns.</summary>
+    private static bool HasDataDependency(AwaitedOperation first, AwaitedOperation second, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var firstFlow = model.AnalyzeDataFlow(first.Statement.Statement);
+        var secondFlow = model.AnalyzeDataFlow(second.Statement.Await.Expression);
+        if (firstFlow is not { Succeeded: true } || secondFlow is not { Succeeded: true })
+        {
+            return true;
+        }
+
+        var changed = new HashSet<ISymbol>(firstFlow.WrittenInside, SymbolEqualityComparer.Default);
+        changed.UnionWith(firstFlow.VariablesDeclared);
+        if (Intersects(changed, secondFlow.ReadInside) || Intersects(changed, secondFlow.WrittenInside))
+        {
+            return true;
+        }
+
+        // The second's own target is assigned after both complete, but it must not name what the first declares or writes.
+        if (second.Statement.AssignmentTarget is { } target)
+        {
+            var targetFlow = model.AnalyzeDataFlow(target);
+            if (targetFlow is not { Succeeded: true } || Intersects(changed, targetFlow.ReadInside))
+            {
+                return true;
+            }
+
+            foreach (var name in target.DescendantNodesAndSelf())
+            {
+                if (name is IdentifierNameSyntax && model.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol && changed.Contains(symbol))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return first.Statement.AssignmentTarget is { } written
+               && ReadsAssignedMember(written, second.Statement.Await.Expression, model, cancellationToken);
+    }
+
+    /// <summary>
+    /// DESIGN §3.1: when the first assigns a field or property of an instance, the second must not read that member,
+    /// nor call a method or read a property of that instance (the method may read the member).
+    /// </summary>
+    private static bool ReadsAssignedMember(ExpressionSyntax target, ExpressionSyntax secondOperand, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetOperation(target, cancellationToken) is not IMemberReferenceOperation member)
+        {
+            return false;
+        }
+
+        if (model.GetOperation(secondOperand, cancellationToken) is not { } operand)
+        {
+            return true;
+        }
+
+        var instance = member.Instance;
+        foreach (var node in operand.DescendantsAndSelf())
+        {
+            switch (node)
+            {
+                case IMemberReferenceOperation read when SymbolEqualityComparer.Default.Equals(read.Member, member.Member):
+                    return true;
+                case IInstanceReferenceOperation when instance is IInstanceReferenceOperation:
+                    return true;
+                case ILocalReferenceOperation local when instance is ILocalReferenceOperation assignedLocal
+                                                         && SymbolEqualityComparer.Default.Equals(local.Local, assignedLocal.Local):
+                    return true;
+                case IParameterReferenceOperation parameter when instance is IParameterReferenceOperation assignedParameter
+                                                                 && SymbolEqualityComparer.Default.Equals(parameter.Parameter, assignedParameter.Parameter):
+                    return true;
+                case IInvocationOperation { Instance: null } call when instance is null
+                                                                      && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, member.Member.ContainingType):
+                    return true;
+                case IMemberReferenceOperation { Instance: null } staticRead when instance is null
+                                                                             && SymbolEqualityComparer.Default.Equals(staticRead.Member.ContainingType, member.Member.ContainingType):
+                    return true;
+            }
+        }
+
+        return instance is not (null or IInstanceReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation);
+    }
+
+    private static bool Intersects(HashSet<ISymbol> set, ImmutableArray<ISymbol> symbols)
+    {
+        foreach (var symbol in symbols)
+        {
+            if (set.Contains(symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>DESIGN §3.2: the conflicts (a), (b) and (c) between the roots of two operations.</summary>
+    public bool HaveResourceConflict(AwaitedOperation first, AwaitedOperation second, SemanticModel model, SyntaxNode body, AwaitOptions options, CancellationToken cancellationToken)
+        => RootsConflict(GetRoots(first, model, body, cancellationToken), GetRoots(second, model, body, cancellationToken), options);
+
+    /// <summary>DESIGN §3.2 (a), (b), (c) for two sets of roots.</summary>
+    public bool RootsConflict(ImmutableArray<Root> firstRoots, ImmutableArray<Root> secondRoots, AwaitOptions options)
+    {
+        var inference = GetResourceInference(options);
+        foreach (var a in firstRoots)
+        {
+            var aFacts = inference.GetFacts(a.Type);
+            if (aFacts.IsOpaque && Types.ReferencesDataAccessAssembly)
+            {
+                return true; // (c)
+            }
+
+            foreach (var b in secondRoots)
+            {
+                var bFacts = inference.GetFacts(b.Type);
+                if (bFacts.IsOpaque && Types.ReferencesDataAccessAssembly)
+                {
+                    return true; // (c)
+                }
+
+                if (a.IsSameInstanceAs(b) && (aFacts.IsOpaque || bFacts.IsOpaque))
+                {
+                    return true; // (b)
+                }
+
+                foreach (var heldByA in aFacts.HeldResources)
+                {
+                    foreach (var heldByB in bFacts.HeldResources)
+                    {
+                        if (ResourceInference.SameResource(heldByA, heldByB))
+                        {
+                            return true; // (a)
+                        }
+                    }
+                }
+            }
+        }
+
+        if (Types.ReferencesDataAccessAssembly)
+        {
+            foreach (var b in secondRoots)
+            {
+                if (inference.GetFacts(b.Type).IsOpaque)
+                {
+                    return true; // (c)
+                }
+            }
+        }
+
+        return false;
+    }
+
+    public ImmutableArray<Root> GetRoots(AwaitedOperation operation, SemanticModel model, SyntaxNode body, CancellationToken cancellationToken)
+    {
+        if (operation.Roots.IsDefault)
+        {
+            operation.Roots = RootFinder.Find(Types, model, operation.Invocation, body, cancellationToken);
+        }
+
+        return operation.Roots;
+    }
+}
+
+internal static class OperationExtensions
+{
+    public static IEnumerable<IOperation> DescendantsAndSelf(this IOperation operation)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(operation);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            yield return current;
+            foreach (var child in current.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary>True when the operation or what it contains did not bind (code being typed).</summary>
+    public static bool HasErrors(this IOperation operation, Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var node in operation.DescendantsAndSelf())
+        {
+            if (node is IInvalidOperation || node.Type is { TypeKind: TypeKind.Error })
+            {
+                return true;
+            }
+        }
+
+        return operation.Syntax.ContainsDiagnostics
+               && operation.SemanticModel?.GetDiagnostics(operation.Syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error) == true;
+    }
+}

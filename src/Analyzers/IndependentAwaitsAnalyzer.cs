@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AwaitAnalyzers;
+
+/// <summary>AWAIT001: consecutive awaits of independent operations (DESIGN §2).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.IndependentAwaits);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var model = IndependenceModel.Create(start.Compilation);
+            if (model is not null)
+            {
+                start.RegisterSyntaxNodeAction(c => Analyze(c, model), SyntaxKind.Block, SyntaxKind.SwitchSection, SyntaxKind.CompilationUnit);
+            }
+        });
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, IndependenceModel model)
+    {
+        var statements = AsyncContext.StatementsOf(context.Node);
+        var shapes = FindCandidateShapes(statements);
+        if (shapes is null || !AsyncContext.IsInAsyncFunction(context.Node))
+        {
+            return;
+        }
+
+        var body = AsyncContext.EnclosingBody(context.Node) ?? context.Node;
+        var options = AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree));
+        var run = new List<AwaitedOperation>();
+        foreach (var shape in shapes)
+        {
+            var operation = shape is null ? null : model.Bind(shape, context.SemanticModel, options, context.CancellationToken);
+            if (operation is null || !CanJoinGroup(operation, options))
+            {
+                Report(context, run);
+                run.Clear();
+                continue;
+            }
+
+            if (run.Count > 0 && !JoinsRun(run, operation, model, context, body, options))
+            {
+                Report(context, run);
+                run.Clear();
+            }
+
+            run.Add(operation);
+        }
+
+        Report(context, run);
+    }
+
+    /// <summary>
+    /// The cheap syntactic pass: the shape of each statement, or null where a statement cannot be in a group
+    /// (so no semantic work is done for it). Returns null when no two candidates are adjacent.
+    /// </summary>
+    private static AwaitStatement?[]? FindCandidateShapes(IReadOnlyList<StatementSyntax> statements)
+    {
+        if (statements.Count < 2)
+        {
+            return null;
+        }
+
+        AwaitStatement?[]? shapes = null;
+        AwaitStatement? previous = null;
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var shape = AwaitStatement.TryParse(statements[i]);
+            if (shape is not null && previous is not null)
+            {
+                shapes ??= new AwaitStatement?[statements.Count];
+                shapes[i - 1] = previous;
+                shapes[i] = shape;
+            }
+
+            previous = shape;
+        }
+
+        return shapes;
+    }
+
+    /// <summary>DESIGN §3.3–§3.5: queries group by default; commands only with include_commands.</summary>
+    private static bool CanJoinGroup(AwaitedOperation operation, AwaitOptions options)
+        => operation.Intent == OperationIntent.Query
+           || (operation.Intent == OperationIntent.Command && options.IncludeCommands);
+
+    private static bool JoinsRun(List<AwaitedOperation> run, AwaitedOperation next, IndependenceModel model, SyntaxNodeAnalysisContext context, SyntaxNode body, AwaitOptions options)
+    {
+        // One WhenAll carries one ConfigureAwait: members that disagree cannot share it (DESIGN §4).
+        if (!run[0].Statement.ConfiguresAwaitLike(next.Statement))
+        {
+            return false;
+        }
+
+        foreach (var member in run)
+        {
+            if (!model.AreIndependent(member, next, context.SemanticModel, body, options, context.CancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Report(SyntaxNodeAnalysisContext context, List<AwaitedOperation> group)
+    {
+        if (group.Count < 2)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.IndependentAwaits,
+            group[0].Statement.Await.AwaitKeyword.GetLocation(),
+            group.Skip(1).Select(o => o.Statement.Statement.GetLocation()),
+            group.Count));
+    }
+}

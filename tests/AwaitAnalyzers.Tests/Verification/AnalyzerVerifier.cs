@@ -1,0 +1,32 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace AwaitAnalyzers.Tests.Verification;
+
+/// <summary>Runs an analyzer on sources written with <c>{|AWAIT001:...|}</c> markup, on .NET 8 references.</summary>
+public static class AnalyzerVerifier<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static Test Create(string source, string? editorConfig = null)
+    {
+        var test = new Test { TestCode = source };
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig));
+        }
+
+        return test;
+    }
+
+    public static Task VerifyAsync(string source, string? editorConfig = null) => Create(source, editorConfig).RunAsync();
+
+    public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    {
+        public Test()
+        {
+            ReferenceAssemblies = References.Net80;
+        }
+    }
+}
