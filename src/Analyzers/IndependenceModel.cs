@@ -15,7 +15,7 @@ namespace AwaitAnalyzers;
 /// DESIGN §3: when two awaited operations may run at the same time. One instance per compilation, shared by
 /// AWAIT001 and AWAIT002. Everything it cannot prove answers "dependent".
 /// </summary>
-internal sealed class IndependenceModel
+internal sealed partial class IndependenceModel
 {
     /// <summary>DESIGN §3.4: leading verbs of operations that change state.</summary>
     private static readonly ImmutableHashSet<string> CommandVerbs = ImmutableHashSet.Create(
