@@ -191,8 +191,10 @@ internal sealed partial class IndependenceModel
     }
 
     /// <summary>
-    /// DESIGN §3.1: when the first assigns a field or property of an instance, the second must not read that member,
-    /// nor call a method or read a property of that instance (the method may read the member).
+    /// DESIGN §3.1: when the first assigns a field or property of an instance, the second must not read that member, nor call a
+    /// method, read a computed property, or pass the instance along (any of which may read the member). Other fields and
+    /// auto-properties of the instance are plain storage and may be read: an injected service in an auto-property is the
+    /// common case (DESIGN says "read a property"; an auto-property's getter cannot read another member).
     /// </summary>
     private static bool ReadsAssignedMember(ExpressionSyntax target, ExpressionSyntax secondOperand, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -207,30 +209,68 @@ internal sealed partial class IndependenceModel
         }
 
         var instance = member.Instance;
+        if (instance is not (null or IInstanceReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation))
+        {
+            return true; // `a.b.X = …`: which object changed cannot be told cheaply.
+        }
+
         foreach (var node in operand.DescendantsAndSelf())
         {
             switch (node)
             {
                 case IMemberReferenceOperation read when SymbolEqualityComparer.Default.Equals(read.Member, member.Member):
                     return true;
-                case IInstanceReferenceOperation when instance is IInstanceReferenceOperation:
+                case IInvocationOperation call when IsSameInstance(call.Instance, instance, member, call.TargetMethod):
                     return true;
-                case ILocalReferenceOperation local when instance is ILocalReferenceOperation assignedLocal
-                                                         && SymbolEqualityComparer.Default.Equals(local.Local, assignedLocal.Local):
+                case IPropertyReferenceOperation property when !IsStorage(property.Property)
+                                                               && IsSameInstance(property.Instance, instance, member, property.Property):
                     return true;
-                case IParameterReferenceOperation parameter when instance is IParameterReferenceOperation assignedParameter
-                                                                 && SymbolEqualityComparer.Default.Equals(parameter.Parameter, assignedParameter.Parameter):
-                    return true;
-                case IInvocationOperation { Instance: null } call when instance is null
-                                                                      && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, member.Member.ContainingType):
-                    return true;
-                case IMemberReferenceOperation { Instance: null } staticRead when instance is null
-                                                                             && SymbolEqualityComparer.Default.Equals(staticRead.Member.ContainingType, member.Member.ContainingType):
-                    return true;
+                case IInstanceReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation
+                    when node.Parent is not IMemberReferenceOperation and not IInvocationOperation
+                         && IsSameInstance(node, instance, member, null):
+                    return true; // the instance itself is passed along
             }
         }
 
-        return instance is not (null or IInstanceReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation);
+        return false;
+    }
+
+    /// <summary>True when <paramref name="reference"/> denotes the instance whose member was assigned (for a static member: its type).</summary>
+    private static bool IsSameInstance(IOperation? reference, IOperation? assignedInstance, IMemberReferenceOperation assigned, ISymbol? used)
+    {
+        switch (assignedInstance)
+        {
+            case null:
+                // A static member may be read by any member of its type.
+                return used is not null && SymbolEqualityComparer.Default.Equals(used.ContainingType, assigned.Member.ContainingType);
+            case IInstanceReferenceOperation:
+                return reference is IInstanceReferenceOperation;
+            case ILocalReferenceOperation local:
+                return reference is ILocalReferenceOperation other && SymbolEqualityComparer.Default.Equals(other.Local, local.Local);
+            case IParameterReferenceOperation parameter:
+                return reference is IParameterReferenceOperation otherParameter && SymbolEqualityComparer.Default.Equals(otherParameter.Parameter, parameter.Parameter);
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>An auto-property only stores a value, like a field.</summary>
+    private static bool IsStorage(IPropertySymbol property)
+    {
+        if (property.IsIndexer)
+        {
+            return false;
+        }
+
+        foreach (var candidate in property.ContainingType.GetMembers())
+        {
+            if (candidate is IFieldSymbol field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Intersects(HashSet<ISymbol> set, ImmutableArray<ISymbol> symbols)

@@ -136,6 +136,60 @@ public class Caller
     }
 
     [Fact]
+    public async Task Data_SecondUsesServiceInAutoPropertyOfInstanceWhoseFieldFirstAssigns_IsReported()
+    {
+        // An injected service in an auto-property (a Blazor [Inject] property, say) is storage: reading it cannot observe _token.
+        var test = Verify.Create(Code(@"
+    public Client Users { get; set; } = new Client();
+    public Client Orders { get; set; } = new Client();
+    private string _users = """";
+    public async Task RunAsync()
+    {
+        _users = {|#0:await|} Users.GetAsync(1);
+        {|#1:_token = await Orders.GetAsync(2);|}
+    }"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Data_SecondReadsComputedPropertyOfInstanceWhoseFieldFirstAssigns_IsSilent()
+    {
+        await Verify.VerifyAsync(Code(@"
+    private Client Current => _token.Length > 0 ? _client : new Client();
+    public async Task RunAsync(Client a)
+    {
+        _token = await a.LoginAsync();
+        var data = await Current.GetAsync(1);
+    }"));
+    }
+
+    [Fact]
+    public async Task Data_SecondPassesInstanceWhoseFieldFirstAssigns_IsSilent()
+    {
+        await Verify.VerifyAsync(Code(@"
+    private static Task<string> DescribeAsync(Caller caller) => Task.FromResult(caller._token);
+    public async Task RunAsync(Client a)
+    {
+        _token = await a.LoginAsync();
+        var data = await DescribeAsync(this);
+    }"));
+    }
+
+    [Fact]
+    public async Task Data_SecondCallsStaticMethodOfTypeWhoseStaticFieldFirstAssigns_IsSilent()
+    {
+        await Verify.VerifyAsync(Code(@"
+    private static string s_token = """";
+    private static Task<string> ReadTokenAsync() => Task.FromResult(s_token);
+    public async Task RunAsync(Client a)
+    {
+        s_token = await a.LoginAsync();
+        var data = await ReadTokenAsync();
+    }"));
+    }
+
+    [Fact]
     public async Task Data_SecondAssignsMemberOfObjectFirstDeclares_IsSilent()
     {
         // The fix would need `(var user, user.Name) = ...`, which cannot name what it declares.
