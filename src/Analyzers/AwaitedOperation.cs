@@ -45,6 +45,17 @@ internal sealed class AwaitedOperation
 
     public OperationIntent Intent { get; }
 
+    /// <summary>Data flow of the whole statement, computed once: a run of n statements compares each with every later one.</summary>
+    public DataFlowAnalysis? StatementFlow(SemanticModel model)
+        => _statementFlow ??= model.AnalyzeDataFlow(Statement.Statement);
+
+    /// <summary>Data flow of the awaited expression alone (what starts the operation), computed once.</summary>
+    public DataFlowAnalysis? OperandFlow(SemanticModel model)
+        => _operandFlow ??= model.AnalyzeDataFlow(Statement.Await.Expression);
+
+    private DataFlowAnalysis? _statementFlow;
+    private DataFlowAnalysis? _operandFlow;
+
     /// <summary>Roots (DESIGN §3.2), computed on first use: most operations never reach the resource test.</summary>
     internal System.Collections.Immutable.ImmutableArray<Root> Roots { get; set; }
 }

@@ -154,8 +154,8 @@ internal sealed partial class IndependenceModel
     /// <summary>DESIGN §3.1: the second reads nothing the first writes or declares, nor the state of an instance the first assigns.</summary>
     private static bool HasDataDependency(AwaitedOperation first, AwaitedOperation second, SemanticModel model, CancellationToken cancellationToken)
     {
-        var firstFlow = model.AnalyzeDataFlow(first.Statement.Statement);
-        var secondFlow = model.AnalyzeDataFlow(second.Statement.Await.Expression);
+        var firstFlow = first.StatementFlow(model);
+        var secondFlow = second.OperandFlow(model);
         if (firstFlow is not { Succeeded: true } || secondFlow is not { Succeeded: true })
         {
             return true;
