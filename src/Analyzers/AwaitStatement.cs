@@ -15,6 +15,9 @@ internal enum AwaitStatementKind
 
     /// <summary><c>x = await E;</c></summary>
     Assignment,
+
+    /// <summary>An await inside a larger statement (<c>list.Add(await E);</c>): only loop bodies (AWAIT002) use it.</summary>
+    Embedded,
 }
 
 /// <summary>
@@ -94,6 +97,21 @@ internal sealed class AwaitStatement
             default:
                 return null;
         }
+    }
+
+    /// <summary>The shape of any await in a statement: the statement shape when the await is that statement's, else <see cref="AwaitStatementKind.Embedded"/>.</summary>
+    public static AwaitStatement? FromAwait(AwaitExpressionSyntax await)
+    {
+        var statement = await.FirstAncestorOrSelf<StatementSyntax>();
+        if (statement is null)
+        {
+            return null;
+        }
+
+        var shape = TryParse(statement);
+        return shape is not null && shape.Await == await
+            ? shape
+            : Create(statement, AwaitStatementKind.Embedded, await, null, null);
     }
 
     private static AwaitStatement? Create(

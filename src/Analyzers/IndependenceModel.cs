@@ -92,34 +92,18 @@ internal sealed partial class IndependenceModel
     {
         var name = method.Name;
         var containing = method.ContainingType?.OriginalDefinition;
-        if (containing is not null && Types.GetAwaitableKind(containing) != AwaitableKind.None)
+        if (containing is not null && Types.GetAwaitableKind(containing) != AwaitableKind.None
+            && name is "FromResult" or "FromException" or "FromCanceled")
         {
-            switch (name)
-            {
-                case "FromResult":
-                case "FromException":
-                case "FromCanceled":
-                    return OperationIntent.NoBenefit;
-                case "Delay":
-                case "Yield":
-                case "WhenAll":
-                case "WhenAny":
-                case "WaitAsync":
-                    return OperationIntent.OrderingStep;
-            }
+            return OperationIntent.NoBenefit;
         }
 
-        if (name == "WaitAsync" || name.StartsWith("SaveChanges", StringComparison.Ordinal))
+        if (IsOrderingStep(method))
         {
             return OperationIntent.OrderingStep;
         }
 
         var verb = FirstWord(name);
-        if (OrderingVerbs.Contains(verb))
-        {
-            return OperationIntent.OrderingStep;
-        }
-
         if (!awaitable.HasResult()
             || statement.Kind == AwaitStatementKind.Expression
             || CommandVerbs.Contains(verb)
@@ -129,6 +113,22 @@ internal sealed partial class IndependenceModel
         }
 
         return OperationIntent.Query;
+    }
+
+    /// <summary>DESIGN §3.3: a pause, a synchronisation step, or a call whose name says it commits or finishes something.</summary>
+    internal bool IsOrderingStep(IMethodSymbol method)
+    {
+        var name = method.Name;
+        var containing = method.ContainingType?.OriginalDefinition;
+        if (containing is not null && Types.GetAwaitableKind(containing) != AwaitableKind.None
+            && name is "Delay" or "Yield" or "WhenAll" or "WhenAny" or "WaitAsync")
+        {
+            return true;
+        }
+
+        return name == "WaitAsync"
+               || name.StartsWith("SaveChanges", StringComparison.Ordinal)
+               || OrderingVerbs.Contains(FirstWord(name));
     }
 
     /// <summary>The first word of a PascalCase or camelCase name: <c>GetSettingsAsync</c> → <c>Get</c>.</summary>

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AwaitAnalyzers;
+
+/// <summary>AWAIT002: a foreach or counting for that awaits independent iterations one at a time (DESIGN §2).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AwaitInLoopAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AwaitInLoop);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var model = IndependenceModel.Create(start.Compilation);
+            if (model is not null)
+            {
+                start.RegisterSyntaxNodeAction(c => Analyze(c, model), SyntaxKind.ForEachStatement, SyntaxKind.ForStatement);
+            }
+        });
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, IndependenceModel model)
+    {
+        var loop = (StatementSyntax)context.Node;
+        if (!IndependenceModel.LooksLikeLoopCandidate(loop))
+        {
+            return;
+        }
+
+        var options = AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(loop.SyntaxTree));
+        var candidate = model.AnalyzeLoop(loop, context.SemanticModel, options, context.CancellationToken);
+        if (candidate is null || IsInsideReportedLoop(loop, model, context, options))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.AwaitInLoop,
+            candidate.Keyword.GetLocation(),
+            candidate.Awaits.Select(a => a.Statement.Await.GetLocation())));
+    }
+
+    /// <summary>Nested candidates are reported on the outermost one (the larger win); once it is fixed, the inner loop lies in a lambda and is reported there.</summary>
+    private static bool IsInsideReportedLoop(StatementSyntax loop, IndependenceModel model, SyntaxNodeAnalysisContext context, AwaitOptions options)
+    {
+        var function = AsyncContext.EnclosingBody(loop);
+        for (var current = loop.Parent; current is not null && current != function; current = current.Parent)
+        {
+            if (current is ForEachStatementSyntax or ForStatementSyntax
+                && model.AnalyzeLoop((StatementSyntax)current, context.SemanticModel, options, context.CancellationToken) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,559 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AwaitAnalyzers;
+
+/// <summary>DESIGN §2 (AWAIT002) and §3: when the iterations of a loop that awaits may run at the same time.</summary>
+internal sealed partial class IndependenceModel
+{
+    /// <summary>The cheap syntactic test run before any semantic work: a foreach or for whose body awaits.</summary>
+    public static bool LooksLikeLoopCandidate(StatementSyntax loop)
+    {
+        var body = loop switch
+        {
+            ForEachStatementSyntax forEach when forEach.AwaitKeyword.IsKind(SyntaxKind.None) => forEach.Statement,
+            ForStatementSyntax @for => @for.Statement,
+            _ => null,
+        };
+        if (body is null || loop.ContainsDiagnostics)
+        {
+            return false;
+        }
+
+        foreach (var node in body.DescendantNodesAndSelf(n => !IsNestedFunction(n)))
+        {
+            if (node.IsKind(SyntaxKind.AwaitExpression))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// DESIGN §2 AWAIT002: the loop when its body awaits operations that use the iteration variable and its iterations
+    /// are independent (§3); null for anything that cannot be proven.
+    /// </summary>
+    public AwaitLoop? AnalyzeLoop(StatementSyntax loop, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
+    {
+        if (!LooksLikeLoopCandidate(loop) || !AsyncContext.IsInAsyncFunction(loop))
+        {
+            return null;
+        }
+
+        var body = loop is ForEachStatementSyntax forEach ? forEach.Statement : ((ForStatementSyntax)loop).Statement;
+        var awaits = CollectAwaits(body);
+        var function = AsyncContext.EnclosingBody(loop);
+
+        // A lambda in a struct cannot use this (CS1673), so the rewrite would not compile.
+        if (awaits is null || function is null || model.GetEnclosingSymbol(loop.SpanStart, cancellationToken)?.ContainingType is { IsValueType: true })
+        {
+            return null;
+        }
+
+        var (iterationVariable, source) = loop is ForEachStatementSyntax each
+            ? ForEachSource(each, model, cancellationToken)
+            : CountingForSource((ForStatementSyntax)loop, model, cancellationToken);
+        if (iterationVariable is null || source is null)
+        {
+            return null;
+        }
+
+        // Code being typed: a body that does not bind says nothing about its iterations.
+        if (model.GetOperation(body, cancellationToken) is not { } bodyOperation || bodyOperation.HasErrors(model.Compilation, cancellationToken))
+        {
+            return null;
+        }
+
+        var operations = BindLoopAwaits(awaits, iterationVariable, body, model, options, cancellationToken);
+        if (operations.IsDefault || WritesOutsideIteration(loop, body, iterationVariable, model))
+        {
+            return null;
+        }
+
+        var accumulation = FindAccumulation(loop, body, model, cancellationToken);
+        if (TouchesSharedState(loop, bodyOperation, operations, accumulation, function, model, options, cancellationToken)
+            || SharesResourceAcrossIterations(loop, operations, function, model, options, cancellationToken))
+        {
+            return null;
+        }
+
+        return new AwaitLoop(loop, iterationVariable, operations, source, accumulation);
+    }
+
+    private static bool IsNestedFunction(SyntaxNode node) => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax;
+
+    /// <summary>
+    /// The awaits of the body, or null when the body leaves or orders the loop: break, continue, return, goto, yield,
+    /// throw (DESIGN §2), lock, await foreach, await using.
+    /// </summary>
+    private static List<AwaitExpressionSyntax>? CollectAwaits(StatementSyntax body)
+    {
+        var awaits = new List<AwaitExpressionSyntax>();
+        foreach (var node in body.DescendantNodesAndSelf(n => !IsNestedFunction(n)))
+        {
+            switch (node)
+            {
+                case AwaitExpressionSyntax await:
+                    awaits.Add(await);
+                    break;
+                case ReturnStatementSyntax or GotoStatementSyntax or YieldStatementSyntax or ThrowStatementSyntax
+                    or ThrowExpressionSyntax or LabeledStatementSyntax or LockStatementSyntax:
+                    return null;
+                case BreakStatementSyntax when !HasTargetInside(node, body, switchIsTarget: true):
+                case ContinueStatementSyntax when !HasTargetInside(node, body, switchIsTarget: false):
+                    return null;
+                case CommonForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }:
+                case UsingStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }:
+                case LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }:
+                    return null;
+            }
+        }
+
+        return awaits.Count == 0 ? null : awaits;
+    }
+
+    /// <summary>True when a break or continue leaves a loop (or switch) nested in the body, not the loop itself.</summary>
+    private static bool HasTargetInside(SyntaxNode jump, StatementSyntax body, bool switchIsTarget)
+    {
+        for (var current = jump.Parent; current is not null; current = current.Parent)
+        {
+            if (current is CommonForEachStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                || (switchIsTarget && current is SwitchStatementSyntax))
+            {
+                return true;
+            }
+
+            if (current == body)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// What a foreach iterates, as a sequence Select accepts: its elements have the iteration variable's type, or
+    /// convert to it as Enumerable.Cast does (reference, boxing, unboxing). Queryables are excluded: Select would build an expression tree.
+    /// </summary>
+    private (ILocalSymbol? Variable, LoopSource? Source) ForEachSource(ForEachStatementSyntax forEach, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetDeclaredSymbol(forEach, cancellationToken) is not ILocalSymbol variable
+            || model.GetTypeInfo(forEach.Expression, cancellationToken).Type is not { } collection
+            || collection.TypeKind is TypeKind.Error or TypeKind.Dynamic
+            || variable.Type.TypeKind == TypeKind.Error)
+        {
+            return (null, null);
+        }
+
+        var compilation = model.Compilation;
+        var queryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
+        var nonGeneric = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
+        ITypeSymbol? element = null;
+        var sequences = 0;
+        foreach (var type in SelfAndInterfaces(collection))
+        {
+            if (queryable is not null && SymbolEqualityComparer.Default.Equals(type, queryable))
+            {
+                return (null, null);
+            }
+
+            if (type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                element = ((INamedTypeSymbol)type).TypeArguments[0];
+                sequences++;
+            }
+            else if (element is null && SymbolEqualityComparer.Default.Equals(type, nonGeneric))
+            {
+                element = compilation.GetSpecialType(SpecialType.System_Object);
+            }
+        }
+
+        if (element is null || sequences > 1)
+        {
+            return (null, null);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(element, variable.Type))
+        {
+            return (variable, sequences == 1 ? LoopSource.ForEach(forEach.Expression, null) : LoopSource.ForEach(forEach.Expression, variable.Type));
+        }
+
+        var conversion = compilation.ClassifyConversion(element, variable.Type);
+        return conversion.Exists && !conversion.IsUserDefined && (conversion.IsReference || conversion.IsBoxing || conversion.IsUnboxing)
+            ? (variable, LoopSource.ForEach(forEach.Expression, variable.Type))
+            : (null, null);
+    }
+
+    private static IEnumerable<ITypeSymbol> SelfAndInterfaces(ITypeSymbol type)
+    {
+        yield return type;
+        foreach (var implemented in type.AllInterfaces)
+        {
+            yield return implemented;
+        }
+    }
+
+    /// <summary>
+    /// DESIGN §2: <c>for (int i = a; i &lt; b; i++)</c> (also <c>++i</c>, <c>i += 1</c>), whose bounds are read once by
+    /// Enumerable.Range: they must be ints that no call, assignment or await computes.
+    /// </summary>
+    private static (ILocalSymbol? Variable, LoopSource? Source) CountingForSource(ForStatementSyntax @for, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (@for.Declaration is not { Variables.Count: 1 } declaration
+            || declaration.Variables[0] is not { Initializer.Value: { } start } declarator
+            || @for.Initializers.Count != 0
+            || @for.Condition is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LessThanExpression, Left: IdentifierNameSyntax left, Right: { } end }
+            || left.Identifier.ValueText != declarator.Identifier.ValueText
+            || @for.Incrementors.Count != 1
+            || !IsIncrementOf(@for.Incrementors[0], declarator.Identifier.ValueText)
+            || model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol { Type.SpecialType: SpecialType.System_Int32 } variable
+            || !IsStableInt(start, model, cancellationToken)
+            || !IsStableInt(end, model, cancellationToken))
+        {
+            return (null, null);
+        }
+
+        return (variable, LoopSource.Range(start, end));
+    }
+
+    private static bool IsIncrementOf(ExpressionSyntax incrementor, string name) => incrementor switch
+    {
+        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression, Operand: IdentifierNameSyntax operand } => operand.Identifier.ValueText == name,
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression, Operand: IdentifierNameSyntax operand } => operand.Identifier.ValueText == name,
+        AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression, Left: IdentifierNameSyntax target, Right: LiteralExpressionSyntax { Token.ValueText: "1" } } => target.Identifier.ValueText == name,
+        _ => false,
+    };
+
+    private static bool IsStableInt(ExpressionSyntax bound, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in bound.DescendantNodesAndSelf())
+        {
+            if (node is InvocationExpressionSyntax or AssignmentExpressionSyntax or AwaitExpressionSyntax or BaseObjectCreationExpressionSyntax
+                or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression }
+                or AnonymousFunctionExpressionSyntax)
+            {
+                return false;
+            }
+        }
+
+        return model.GetTypeInfo(bound, cancellationToken).Type is { } type
+               && model.Compilation.ClassifyConversion(type, model.Compilation.GetSpecialType(SpecialType.System_Int32)).IsImplicit;
+    }
+
+    /// <summary>
+    /// Binds every await of the body; default when one is not an invocation of a Task-like, is a pause or
+    /// synchronisation step (§3.3) or already complete (§3.5), does not use the iteration variable (retry and poll
+    /// shapes), or configures await differently from the others (one WhenAll carries one ConfigureAwait).
+    /// </summary>
+    private ImmutableArray<AwaitedOperation> BindLoopAwaits(List<AwaitExpressionSyntax> awaits, ILocalSymbol iterationVariable, StatementSyntax body, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
+    {
+        var perIteration = ValuesOfIteration(iterationVariable, body, model, cancellationToken);
+        var operations = ImmutableArray.CreateBuilder<AwaitedOperation>(awaits.Count);
+        foreach (var await in awaits)
+        {
+            var shape = AwaitStatement.FromAwait(await);
+            var operation = shape is null ? null : Bind(shape, model, options, cancellationToken);
+            if (operation is null
+                || operation.Intent is OperationIntent.OrderingStep or OperationIntent.NoBenefit
+                || !Reads(await.Expression, perIteration, model, cancellationToken)
+                || (operations.Count > 0 && !operations[0].Statement.ConfiguresAwaitLike(operation.Statement)))
+            {
+                return default;
+            }
+
+            operations.Add(operation);
+        }
+
+        return operations.MoveToImmutable();
+    }
+
+    /// <summary>The iteration variable and the locals the body computes from it, transitively (in textual order).</summary>
+    private static HashSet<ISymbol> ValuesOfIteration(ILocalSymbol iterationVariable, StatementSyntax body, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var values = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { iterationVariable };
+        foreach (var node in body.DescendantNodesAndSelf(n => !IsNestedFunction(n)))
+        {
+            var (value, symbol) = node switch
+            {
+                VariableDeclaratorSyntax { Initializer.Value: { } initial } declarator => (initial, model.GetDeclaredSymbol(declarator, cancellationToken)),
+                AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment => (assignment.Right, model.GetSymbolInfo(name, cancellationToken).Symbol),
+                ForEachStatementSyntax nested => (nested.Expression, model.GetDeclaredSymbol(nested, cancellationToken)),
+                _ => ((ExpressionSyntax?)null, (ISymbol?)null),
+            };
+            if (value is not null && symbol is ILocalSymbol && Reads(value, values, model, cancellationToken))
+            {
+                values.Add(symbol);
+            }
+        }
+
+        return values;
+    }
+
+    private static bool Reads(ExpressionSyntax expression, HashSet<ISymbol> symbols, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in expression.DescendantNodesAndSelf())
+        {
+            if (node is IdentifierNameSyntax && model.GetSymbolInfo(node, cancellationToken).Symbol is { } symbol && symbols.Contains(symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>DESIGN §3.1 in a loop: the body writes no variable declared outside it, nor the counter, so no iteration feeds the next.</summary>
+    private static bool WritesOutsideIteration(StatementSyntax loop, StatementSyntax body, ILocalSymbol iterationVariable, SemanticModel model)
+    {
+        var flow = model.AnalyzeDataFlow(body);
+        if (flow is not { Succeeded: true })
+        {
+            return true;
+        }
+
+        foreach (var written in flow.WrittenInside)
+        {
+            if (SymbolEqualityComparer.Default.Equals(written, iterationVariable) || !IsDeclaredIn(written, loop))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for the iteration variable and what the body declares: each iteration has its own.</summary>
+    private static bool IsDeclaredIn(ISymbol symbol, StatementSyntax loop)
+    {
+        if (symbol is not (ILocalSymbol or IParameterSymbol or IRangeVariableSymbol))
+        {
+            return false;
+        }
+
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(reference.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// DESIGN §2 accumulation: the body ends with <c>list.Add(e);</c> on a local List&lt;T&gt; or ICollection&lt;T&gt;
+    /// declared before the loop and used by nothing else in it.
+    /// </summary>
+    private LoopAccumulation? FindAccumulation(StatementSyntax loop, StatementSyntax body, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var statements = body is BlockSyntax block ? (IReadOnlyList<StatementSyntax>)block.Statements : new[] { body };
+        if (statements.Count == 0
+            || statements[statements.Count - 1] is not ExpressionStatementSyntax
+            {
+                Expression: InvocationExpressionSyntax
+                {
+                    Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: IdentifierNameSyntax list },
+                    ArgumentList.Arguments: { Count: 1 } arguments,
+                } invocation,
+            } add
+            || arguments[0].NameColon is not null
+            || !arguments[0].RefKindKeyword.IsKind(SyntaxKind.None)
+            || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation { Instance: ILocalReferenceOperation listReference } operation
+            || IsDeclaredIn(listReference.Local, loop)
+            || CountReferences(loop, listReference.Local, model, cancellationToken) != 1
+            || model.GetTypeInfo(arguments[0].Expression, cancellationToken).Type is not { TypeKind: not TypeKind.Error } valueType)
+        {
+            return null;
+        }
+
+        var element = operation.TargetMethod.Parameters.Length == 1 ? operation.TargetMethod.Parameters[0].Type : null;
+        var isList = IsList(listReference.Local.Type);
+        if (element is null || !(isList || IsCollectionAdd(operation.TargetMethod)))
+        {
+            return null;
+        }
+
+        var conversion = model.Compilation.ClassifyConversion(valueType, element);
+        var hasAddRange = isList && (conversion.IsIdentity || (conversion.IsImplicit && conversion.IsReference));
+        return new LoopAccumulation(add, list, arguments[0].Expression, hasAddRange, ResultDeclaration(statements, arguments[0].Expression, loop, model, cancellationToken));
+    }
+
+    private bool IsList(ITypeSymbol type)
+    {
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (Types.ListOfT is not null && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, Types.ListOfT))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for ICollection&lt;T&gt;.Add or its implementation (HashSet's own bool Add is neither).</summary>
+    private static bool IsCollectionAdd(IMethodSymbol method)
+    {
+        if (method.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        foreach (var candidate in SelfAndInterfaces(type))
+        {
+            if (candidate.OriginalDefinition.SpecialType != SpecialType.System_Collections_Generic_ICollection_T)
+            {
+                continue;
+            }
+
+            foreach (var member in candidate.GetMembers("Add"))
+            {
+                if (SymbolEqualityComparer.Default.Equals(member, method)
+                    || SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>var r = await F(x); list.Add(r);</c>: the declaration of <c>r</c> when nothing else reads it.</summary>
+    private static LocalDeclarationStatementSyntax? ResultDeclaration(IReadOnlyList<StatementSyntax> statements, ExpressionSyntax value, StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (statements.Count < 2
+            || value is not IdentifierNameSyntax
+            || statements[statements.Count - 2] is not LocalDeclarationStatementSyntax declaration
+            || AwaitStatement.TryParse(declaration) is not { Kind: AwaitStatementKind.Declaration } shape
+            || model.GetDeclaredSymbol(shape.Declarator!, cancellationToken) is not ILocalSymbol result
+            || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(value, cancellationToken).Symbol, result)
+            || CountReferences(loop, result, model, cancellationToken) != 1)
+        {
+            return null;
+        }
+
+        return declaration;
+    }
+
+    private static int CountReferences(SyntaxNode scope, ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var node in scope.DescendantNodes())
+        {
+            if (node is IdentifierNameSyntax name
+                && name.Identifier.ValueText == symbol.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, symbol))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Iterations run at once touch shared state when the body assigns anything but its own locals (a field, a
+    /// property, an element), synchronises (System.Threading, §3.3), or, once an await has let other iterations run,
+    /// calls a method that reaches an instance from outside the iteration which is not known safe (a collection, a
+    /// builder, this). The accumulation's Add is the exception: the fix adds every result after WhenAll.
+    /// </summary>
+    private bool TouchesSharedState(StatementSyntax loop, IOperation bodyOperation, ImmutableArray<AwaitedOperation> operations, LoopAccumulation? accumulation, SyntaxNode function, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
+    {
+        var firstAwaitEnd = operations[0].Statement.Await.Span.End;
+        var started = new HashSet<SyntaxNode>();
+        foreach (var operation in operations)
+        {
+            started.Add(operation.Statement.Invocation);
+            started.Add(operation.Statement.Await.Expression);
+        }
+
+        var inference = GetResourceInference(options);
+        foreach (var operation in bodyOperation.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IAssignmentOperation assignment when !IsIterationTarget(assignment.Target, loop):
+                case IIncrementOrDecrementOperation increment when !IsIterationTarget(increment.Target, loop):
+                case IEventAssignmentOperation:
+                    return true;
+                case IInvocationOperation invocation:
+                    if (IsSynchronisation(invocation.TargetMethod))
+                    {
+                        return true;
+                    }
+
+                    if (invocation.Syntax.Span.End > firstAwaitEnd
+                        && !started.Contains(invocation.Syntax)
+                        && invocation.Syntax != accumulation?.AddStatement.Expression)
+                    {
+                        foreach (var root in RootFinder.Find(Types, model, invocation, function, cancellationToken))
+                        {
+                            if (!IsDeclaredIn(root.Symbol, loop) && !inference.IsKnownSafe(root.Type))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIterationTarget(IOperation target, StatementSyntax loop) => target switch
+    {
+        ILocalReferenceOperation local => IsDeclaredIn(local.Local, loop),
+        IDeclarationExpressionOperation or IDiscardOperation => true,
+        ITupleOperation tuple => tuple.Elements.All(e => IsIterationTarget(e, loop)),
+        _ => false,
+    };
+
+    /// <summary>DESIGN §3.3: a pause or synchronisation step, awaited or not (Monitor, SemaphoreSlim, Thread.Sleep, Interlocked…).</summary>
+    private bool IsSynchronisation(IMethodSymbol method)
+    {
+        if (IsOrderingStep(method))
+        {
+            return true;
+        }
+
+        var type = method.ContainingType;
+        return type is not null
+               && type.ContainingNamespace?.ToDisplayString() == "System.Threading"
+               && type.Name is not ("CancellationToken" or "CancellationTokenSource");
+    }
+
+    /// <summary>
+    /// DESIGN §3.2, last paragraph: one iteration against the next, over the roots that are not declared inside the
+    /// body and are not the iteration variable (one Stream, one DbContext used by every iteration).
+    /// </summary>
+    private bool SharesResourceAcrossIterations(StatementSyntax loop, ImmutableArray<AwaitedOperation> operations, SyntaxNode function, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
+    {
+        var shared = ImmutableArray.CreateBuilder<Root>();
+        foreach (var operation in operations)
+        {
+            foreach (var root in GetRoots(operation, model, function, cancellationToken))
+            {
+                if (!IsDeclaredIn(root.Symbol, loop))
+                {
+                    shared.Add(root);
+                }
+            }
+        }
+
+        var roots = shared.ToImmutable();
+        return roots.Length > 0 && RootsConflict(roots, roots, options);
+    }
+}
