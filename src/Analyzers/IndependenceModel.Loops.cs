@@ -79,7 +79,7 @@ internal sealed partial class IndependenceModel
         }
 
         var accumulation = FindAccumulation(loop, body, model, cancellationToken);
-        if (TouchesSharedState(loop, bodyOperation, operations, accumulation, function, model, options, cancellationToken)
+        if (TouchesSharedState(loop, bodyOperation, operations, accumulation, model, options, cancellationToken)
             || SharesResourceAcrossIterations(loop, operations, function, model, options, cancellationToken))
         {
             return null;
@@ -468,7 +468,7 @@ internal sealed partial class IndependenceModel
     /// calls a method that reaches an instance from outside the iteration which is not known safe (a collection, a
     /// builder, this). The accumulation's Add is the exception: the fix adds every result after WhenAll.
     /// </summary>
-    private bool TouchesSharedState(StatementSyntax loop, IOperation bodyOperation, ImmutableArray<AwaitedOperation> operations, LoopAccumulation? accumulation, SyntaxNode function, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
+    private bool TouchesSharedState(StatementSyntax loop, IOperation bodyOperation, ImmutableArray<AwaitedOperation> operations, LoopAccumulation? accumulation, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
     {
         var firstAwaitEnd = operations[0].Statement.Await.Span.End;
         var started = new HashSet<SyntaxNode>();
@@ -497,16 +497,49 @@ internal sealed partial class IndependenceModel
                         && !started.Contains(invocation.Syntax)
                         && invocation.Syntax != accumulation?.AddStatement.Expression)
                     {
-                        foreach (var root in RootFinder.Find(Types, model, invocation, function, cancellationToken))
+                        if (ReachesSharedInstance(invocation, loop, inference, model, cancellationToken))
                         {
-                            if (!IsDeclaredIn(root.Symbol, loop) && !inference.IsKnownSafe(root.Type))
-                            {
-                                return true;
-                            }
+                            return true;
                         }
                     }
 
                     break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when a call reaches an instance from outside the iteration that is not known safe. Only what the call names
+    /// itself counts (a local the iteration computed, such as an awaited result, is its own); awaited operations inside
+    /// it are left to the resource test across iterations.
+    /// </summary>
+    private bool ReachesSharedInstance(IOperation operation, StatementSyntax loop, ResourceInference inference, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var child in operation.ChildOperations)
+        {
+            if (child is IAwaitOperation)
+            {
+                continue;
+            }
+
+            if (child.DescendantsAndSelf().Any(o => o is IAwaitOperation))
+            {
+                if (ReachesSharedInstance(child, loop, inference, model, cancellationToken))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            foreach (var root in RootFinder.Find(Types, model, child, child.Syntax, cancellationToken))
+            {
+                if (!IsDeclaredIn(root.Symbol, loop) && !inference.IsKnownSafe(root.Type))
+                {
+                    return true;
+                }
             }
         }
 

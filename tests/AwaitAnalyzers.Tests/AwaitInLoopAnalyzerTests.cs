@@ -452,6 +452,66 @@ public class Caller
     }
 
     [Fact]
+    public async Task SharedInstanceCalledAfterAnAwait_IsSilent()
+    {
+        await Verify.VerifyAsync(@"
+using System.Text;
+using System.Threading.Tasks;
+" + Services + @"
+public class Caller
+{
+    private int _seen;
+    private void Remember(User user) => _seen++;
+
+    public async Task RunAsync(Service service, int[] ids, StringBuilder log)
+    {
+        foreach (var id in ids)
+        {
+            var user = await service.GetUserAsync(id);
+            Remember(user);
+        }
+        foreach (var id in ids)
+        {
+            var user = await service.GetUserAsync(id);
+            log.Append(user);
+        }
+    }
+}
+");
+    }
+
+    [Fact]
+    public async Task StaticOrConcurrentSafeCallAfterAnAwait_IsReported()
+    {
+        var test = Verify.Create(InMethod(@"
+        {|#0:foreach|} (var id in ids)
+        {
+            var user = {|#1:await service.GetUserAsync(id)|};
+            Console.WriteLine(user);
+            telemetry.Track(user);
+        }
+", "Service service, int[] ids, Telemetry telemetry") + @"
+public class Telemetry { public void Track(User user) { } }
+", "await_analyzers.concurrent_safe_types = Telemetry\n");
+        test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CallOnAnInstanceNotKnownSafeAfterAnAwait_IsSilent()
+    {
+        await Verify.VerifyAsync(InMethod(@"
+        foreach (var id in ids)
+        {
+            var user = await service.GetUserAsync(id);
+            telemetry.Track(user);
+        }
+", "Service service, int[] ids, Telemetry telemetry") + @"
+public class Telemetry { public void Track(User user) { } }
+");
+    }
+
+    [Fact]
     public async Task ElementConversionEnumerableCastCannotDo_IsSilent()
     {
         await Verify.VerifyAsync(InMethod(@"

@@ -1,0 +1,271 @@
+using System.Collections.Generic;
+using System.Linq;
+using AwaitAnalyzers.CodeFixes.Rewriting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace AwaitAnalyzers.CodeFixes;
+
+/// <summary>
+/// DESIGN §4, AWAIT002: the statement that replaces a loop — <c>await Task.WhenAll(xs.Select(…))</c>, the accumulation
+/// shapes, or the bounded <c>Parallel.ForEachAsync</c> — and the usings it needs.
+/// </summary>
+internal sealed class LoopRewriter
+{
+    private readonly SemanticModel _model;
+    private readonly AwaitLoop _loop;
+    private readonly int _position;
+
+    private LoopRewriter(SemanticModel model, AwaitLoop loop)
+    {
+        _model = model;
+        _loop = loop;
+        _position = loop.Loop.SpanStart;
+    }
+
+    /// <summary>Namespaces the replacement names without a using in scope.</summary>
+    public HashSet<string> NeededUsings { get; } = new();
+
+    /// <summary>The replacement of the loop, or null when a name it needs cannot be written there.</summary>
+    public static (StatementSyntax Replacement, IReadOnlyCollection<string> Usings)? Rewrite(SemanticModel model, AwaitLoop loop, FreshNames names, int? boundedDegree)
+    {
+        var rewriter = new LoopRewriter(model, loop);
+        var replacement = boundedDegree is { } degree ? rewriter.Bounded(names, degree) : rewriter.WhenAll(names);
+        return replacement is null ? null : (replacement, rewriter.NeededUsings);
+    }
+
+    /// <summary>The iteration variable's identifier as written (a verbatim <c>@class</c> stays verbatim).</summary>
+    private SyntaxToken IterationIdentifier => (_loop.Loop is ForEachStatementSyntax forEach
+        ? forEach.Identifier
+        : ((ForStatementSyntax)_loop.Loop).Declaration!.Variables[0].Identifier).WithoutTrivia();
+
+    /// <summary><c>await Task.WhenAll(source.Select(x => …));</c>, or its accumulation into the list.</summary>
+    private StatementSyntax? WhenAll(FreshNames names)
+    {
+        var source = Source();
+        var task = NameOf("System.Threading.Tasks.Task");
+        if (source is null || task is null || !ImportLinq())
+        {
+            return null;
+        }
+
+        var select = InvocationExpression(
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, AwaitRewriting.Parenthesize(source), IdentifierName("Select")),
+            ArgumentList(SingletonSeparatedList(Argument(Selector()))));
+        var awaitAll = AwaitRewriting.Await(AwaitRewriting.WhenAll(task, new ExpressionSyntax[] { select }), _loop.ConfigureAwaitArgument);
+        var accumulation = _loop.Accumulation;
+        StatementSyntax statement;
+        if (accumulation is null)
+        {
+            statement = ExpressionStatement(awaitAll);
+        }
+        else if (accumulation.HasAddRange)
+        {
+            statement = ExpressionStatement(InvocationExpression(
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, accumulation.List.WithoutTrivia(), IdentifierName("AddRange")),
+                ArgumentList(SingletonSeparatedList(Argument(awaitAll)))));
+        }
+        else
+        {
+            // ICollection<T> has no AddRange, and the results may convert to the element type only one by one.
+            var item = names.Take("result");
+            statement = ForEachStatement(
+                IdentifierName("var"),
+                Identifier(item),
+                awaitAll,
+                ExpressionStatement(InvocationExpression(
+                    MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, accumulation.List.WithoutTrivia(), IdentifierName("Add")),
+                    ArgumentList(SingletonSeparatedList(Argument(IdentifierName(item)))))));
+        }
+
+        return Finish(statement);
+    }
+
+    /// <summary><c>await Parallel.ForEachAsync(source, new ParallelOptions { MaxDegreeOfParallelism = N }, async (x, ct) => …);</c></summary>
+    private StatementSyntax? Bounded(FreshNames names, int degree)
+    {
+        var source = Source();
+        var parallel = NameOf("System.Threading.Tasks.Parallel");
+        var options = NameOf("System.Threading.Tasks.ParallelOptions");
+        if (source is null || parallel is null || options is null || (_loop.Source.CastTo is not null && !ImportLinq()))
+        {
+            return null;
+        }
+
+        var body = SingleAwait() is { } single
+            ? (CSharpSyntaxNode)single.Statement.Await.WithoutTrivia()
+            : BodyBlock(_loop.Body.WithoutTrivia());
+        var lambda = ParenthesizedLambdaExpression(
+                ParameterList(SeparatedList(new[] { Parameter(IterationIdentifier), Parameter(Identifier(names.Take("ct"))) })),
+                body)
+            .WithAsyncKeyword(Token(SyntaxKind.AsyncKeyword));
+        var parallelOptions = ObjectCreationExpression(options)
+            .WithArgumentList(null)
+            .WithInitializer(InitializerExpression(
+                SyntaxKind.ObjectInitializerExpression,
+                SingletonSeparatedList<ExpressionSyntax>(AssignmentExpression(
+                    SyntaxKind.SimpleAssignmentExpression,
+                    IdentifierName("MaxDegreeOfParallelism"),
+                    LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(degree))))));
+        var forEach = InvocationExpression(
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, parallel, IdentifierName("ForEachAsync")),
+            ArgumentList(SeparatedList(new[] { Argument(source), Argument(parallelOptions), Argument(lambda) })));
+        return Finish(ExpressionStatement(AwaitRewriting.Await(forEach, _loop.ConfigureAwaitArgument)));
+    }
+
+    /// <summary>The sequence: the foreach collection (through <c>Cast&lt;T&gt;</c> when foreach converts), or <c>Enumerable.Range</c>.</summary>
+    private ExpressionSyntax? Source()
+    {
+        var source = _loop.Source;
+        if (source.Collection is { } collection)
+        {
+            if (source.CastTo is null)
+            {
+                return collection.WithoutTrivia();
+            }
+
+            var type = ((ForEachStatementSyntax)_loop.Loop).Type.WithoutTrivia();
+            return InvocationExpression(MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                AwaitRewriting.Parenthesize(collection.WithoutTrivia()),
+                GenericName(Identifier("Cast"), TypeArgumentList(SingletonSeparatedList(type)))));
+        }
+
+        var enumerable = NameOf("System.Linq.Enumerable");
+        if (enumerable is null || source.RangeStart is null || source.RangeEnd is null)
+        {
+            return null;
+        }
+
+        var start = source.RangeStart.WithoutTrivia();
+        var end = source.RangeEnd.WithoutTrivia();
+        var count = start is LiteralExpressionSyntax { Token.ValueText: "0" }
+            ? end
+            : BinaryExpression(SyntaxKind.SubtractExpression, Operand(end), Operand(start));
+        return InvocationExpression(
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, enumerable, IdentifierName("Range")),
+            ArgumentList(SeparatedList(new[] { Argument(start), Argument(count) })));
+    }
+
+    /// <summary>An operand of <c>b - a</c>: parenthesized unless it is a primary expression.</summary>
+    private static ExpressionSyntax Operand(ExpressionSyntax expression)
+        => expression is LiteralExpressionSyntax ? expression : AwaitRewriting.Parenthesize(expression);
+
+    /// <summary>
+    /// What Select maps an item to: the task itself for a body that only awaits it (<c>x => F(x)</c>), else an async lambda
+    /// over the body, whose accumulation <c>list.Add(e);</c> becomes <c>return e;</c>.
+    /// </summary>
+    private LambdaExpressionSyntax Selector()
+    {
+        var parameter = Parameter(IterationIdentifier);
+        if (SingleAwait() is { } single)
+        {
+            return SimpleLambdaExpression(parameter, AwaitRewriting.AsTask(single.Statement.Invocation, single.Awaitable.IsValueTask()));
+        }
+
+        var body = _loop.Body;
+        if (_loop.Accumulation is { } accumulation)
+        {
+            body = body.ReplaceNode(
+                accumulation.AddStatement,
+                ReturnStatement(accumulation.Value.WithoutTrivia()).WithTriviaFrom(accumulation.AddStatement));
+        }
+
+        return SimpleLambdaExpression(parameter, BodyBlock(body.WithoutTrivia()))
+            .WithAsyncKeyword(Token(SyntaxKind.AsyncKeyword));
+    }
+
+    /// <summary>
+    /// The one await when the body is nothing else: <c>await F(x);</c>, <c>list.Add(await F(x));</c>, or
+    /// <c>var r = await F(x); list.Add(r);</c> where r has the type F's task produces.
+    /// </summary>
+    private AwaitedOperation? SingleAwait()
+    {
+        if (_loop.Awaits.Length != 1)
+        {
+            return null;
+        }
+
+        var single = _loop.Awaits[0];
+        var statements = _loop.Body is BlockSyntax block ? block.Statements.ToList() : new List<StatementSyntax> { _loop.Body };
+        var accumulation = _loop.Accumulation;
+        if (accumulation is null)
+        {
+            return statements.Count == 1 && single.Statement.Kind == AwaitStatementKind.Expression && single.Statement.Statement == statements[0] ? single : null;
+        }
+
+        if (statements.Count == 1 && accumulation.Value == single.Statement.Await)
+        {
+            return single;
+        }
+
+        return statements.Count == 2
+               && accumulation.ResultDeclaration is { } declaration
+               && single.Statement.Statement == declaration
+               && _model.GetDeclaredSymbol(single.Statement.Declarator!) is ILocalSymbol result
+               && single.Invocation.Type is INamedTypeSymbol { TypeArguments.Length: 1 } task
+               && SymbolEqualityComparer.Default.Equals(result.Type, task.TypeArguments[0])
+            ? single
+            : null;
+    }
+
+    private static BlockSyntax BodyBlock(StatementSyntax body)
+        => body as BlockSyntax ?? Block(body);
+
+    /// <summary>The replacement keeps the loop's own trivia and every comment written between its tokens outside the kept body.</summary>
+    private StatementSyntax Finish(StatementSyntax statement)
+    {
+        var loop = _loop.Loop;
+        var leading = loop.GetLeadingTrivia();
+        var indentation = leading.LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
+        var comments = new List<SyntaxTrivia>();
+        foreach (var trivia in loop.DescendantTrivia())
+        {
+            if (IsComment(trivia) && !leading.Contains(trivia) && !loop.GetTrailingTrivia().Contains(trivia) && !IsKeptInBody(trivia))
+            {
+                comments.Add(indentation);
+                comments.Add(trivia);
+                comments.Add(Imports.NewLineOf(loop.SyntaxTree.GetRoot()));
+            }
+        }
+
+        var newLeading = comments.Count == 0 ? leading : leading.AddRange(comments.Where(t => !t.IsKind(SyntaxKind.None))).Add(indentation);
+        return statement
+            .WithLeadingTrivia(newLeading.Where(t => !t.IsKind(SyntaxKind.None)))
+            .WithTrailingTrivia(loop.GetTrailingTrivia())
+            .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    /// <summary>True for trivia inside the body the replacement keeps whole (the lambda's block).</summary>
+    private bool IsKeptInBody(SyntaxTrivia trivia)
+        => SingleAwait() is null && _loop.Body is BlockSyntax block && block.Span.Contains(trivia.Span);
+
+    private static bool IsComment(SyntaxTrivia trivia)
+        => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
+
+    /// <summary>Enumerable's extension methods (Select, Cast) need System.Linq in scope; false when another Enumerable would clash.</summary>
+    private bool ImportLinq() => NameOf("System.Linq.Enumerable") is not null;
+
+    private NameSyntax? NameOf(string metadataName)
+    {
+        if (_model.Compilation.GetTypeByMetadataName(metadataName) is not { } type)
+        {
+            return null;
+        }
+
+        var (name, needsUsing) = Imports.NameFor(_model, _position, type);
+        if (needsUsing)
+        {
+            NeededUsings.Add(type.ContainingNamespace.ToDisplayString());
+        }
+        else if (name is QualifiedNameSyntax or AliasQualifiedNameSyntax && metadataName == "System.Linq.Enumerable")
+        {
+            return null; // Another Enumerable is in scope: extension methods of System.Linq would need a using that makes it ambiguous.
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,364 @@
+using System.Threading.Tasks;
+using AwaitAnalyzers.Tests.Verification;
+using Xunit;
+using Verify = AwaitAnalyzers.Tests.Verification.CodeFixVerifier<AwaitAnalyzers.AwaitInLoopAnalyzer, AwaitAnalyzers.CodeFixes.AwaitInLoopFixer>;
+
+namespace AwaitAnalyzers.Tests;
+
+/// <summary>AWAIT002 fix (DESIGN §4): each shape, its usings, the bounded action, Fix All. Every fixed source compiles.</summary>
+public class AwaitInLoopFixerTests
+{
+    private const string BoundedKey = "AWAIT002.ParallelForEachAsync";
+
+    private const string Services = @"
+public class User { }
+public class Dto { }
+public class Service
+{
+    public Task<User> GetUserAsync(int id) => Task.FromResult(new User());
+    public Task ProcessAsync(int id) => Task.CompletedTask;
+    public Task SendAsync(Dto dto) => Task.CompletedTask;
+    public Task<int> CountAsync(User user) => Task.FromResult(1);
+    public ValueTask<int> ScoreAsync(int id) => new ValueTask<int>(id);
+    public static Dto Map(int id) => new Dto();
+}";
+
+    private static string InMethod(string body, string usings = "using System.Collections.Generic;\nusing System.Threading.Tasks;\n", string parameters = "Service service, int[] ids") => usings + Services + @"
+
+public class Caller
+{
+    public async Task RunAsync(" + parameters + @")
+    {
+" + body + @"
+    }
+}
+";
+
+    /// <summary>netstandard2.0 has no ValueTask without a package.</summary>
+    private static string WithoutValueTask(string source) => source.Replace("public ValueTask<int> ScoreAsync(int id) => new ValueTask<int>(id);", string.Empty);
+
+    private const string WithLinq = "using System.Collections.Generic;\nusing System.Linq;\nusing System.Threading.Tasks;\n";
+
+    [Fact]
+    public async Task SingleAwait_BecomesWhenAllOverSelect_AndImportsLinq()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        [|foreach|] (var id in ids)
+            await service.ProcessAsync(id);
+"),
+            InMethod(@"
+        await Task.WhenAll(ids.Select(id => service.ProcessAsync(id)));
+", WithLinq));
+    }
+
+    [Fact]
+    public async Task MultiStatementBody_BecomesAnAsyncLambda_KeepingComments()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        // notify everyone
+        [|foreach|] (var id in ids)
+        {
+            // map first
+            var dto = Service.Map(id);
+            await service.SendAsync(dto); // then send
+        }
+"),
+            InMethod(@"
+        // notify everyone
+        await Task.WhenAll(ids.Select(async id =>
+        {
+            // map first
+            var dto = Service.Map(id);
+            await service.SendAsync(dto); // then send
+        }));
+", WithLinq));
+    }
+
+    [Fact]
+    public async Task BodyWithTwoAwaits_BecomesOneAsyncLambda()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        [|foreach|] (var id in ids)
+        {
+            var user = await service.GetUserAsync(id);
+            System.Console.WriteLine(await service.CountAsync(user));
+        }
+", WithLinq),
+            InMethod(@"
+        await Task.WhenAll(ids.Select(async id =>
+        {
+            var user = await service.GetUserAsync(id);
+            System.Console.WriteLine(await service.CountAsync(user));
+        }));
+", WithLinq));
+    }
+
+    [Fact]
+    public async Task AddOfAnAwait_BecomesAddRange_InInputOrder()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        var users = new List<User>();
+        [|foreach|] (var id in ids)
+            users.Add(await service.GetUserAsync(id));
+", WithLinq),
+            InMethod(@"
+        var users = new List<User>();
+        users.AddRange(await Task.WhenAll(ids.Select(id => service.GetUserAsync(id))));
+", WithLinq));
+    }
+
+    [Fact]
+    public async Task ResultThenAdd_BecomesAddRange()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        var users = new List<User>();
+        [|foreach|] (var id in ids)
+        {
+            var user = await service.GetUserAsync(id);
+            users.Add(user);
+        }
+", WithLinq),
+            InMethod(@"
+        var users = new List<User>();
+        users.AddRange(await Task.WhenAll(ids.Select(id => service.GetUserAsync(id))));
+", WithLinq));
+    }
+
+    [Fact]
+    public async Task AccumulationAfterOtherStatements_ReturnsTheValueFromAnAsyncLambda()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        var counts = new List<int>();
+        [|foreach|] (var id in ids)
+        {
+            var user = await service.GetUserAsync(id);
+            counts.Add(await service.CountAsync(user));
+        }
+", WithLinq),
+            InMethod(@"
+        var counts = new List<int>();
+        counts.AddRange(await Task.WhenAll(ids.Select(async id =>
+        {
+            var user = await service.GetUserAsync(id);
+            return await service.CountAsync(user);
+        })));
+", WithLinq));
+    }
+
+    [Fact]
+    public async Task AccumulationIntoICollection_AddsEachResultAfterWhenAll()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        ICollection<User> users = new List<User>();
+        [|foreach|] (var id in ids)
+            users.Add(await service.GetUserAsync(id));
+", WithLinq),
+            InMethod(@"
+        ICollection<User> users = new List<User>();
+        foreach (var result in await Task.WhenAll(ids.Select(id => service.GetUserAsync(id))))
+            users.Add(result);
+", WithLinq));
+    }
+
+    [Fact]
+    public async Task AccumulationWithAWideningConversion_AddsEachResult()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        var scores = new List<long>();
+        [|foreach|] (var id in ids)
+            scores.Add(await service.ScoreAsync(id));
+", WithLinq),
+            InMethod(@"
+        var scores = new List<long>();
+        foreach (var result in await Task.WhenAll(ids.Select(id => service.ScoreAsync(id).AsTask())))
+            scores.Add(result);
+", WithLinq));
+    }
+
+    [Fact]
+    public async Task CountingFor_IteratesEnumerableRange()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        [|for|] (int i = 0; i < ids.Length; i++)
+            await service.ProcessAsync(ids[i]);
+        [|for|] (int i = 1; i < ids.Length; i++)
+            await service.ProcessAsync(ids[i] + i);
+", WithLinq),
+            InMethod(@"
+        await Task.WhenAll(Enumerable.Range(0, ids.Length).Select(i => service.ProcessAsync(ids[i])));
+        await Task.WhenAll(Enumerable.Range(1, ids.Length - 1).Select(i => service.ProcessAsync(ids[i] + i)));
+", WithLinq));
+    }
+
+    [Fact]
+    public async Task ConfigureAwait_MovesToWhenAll_AndValueTaskBecomesAsTask()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        [|foreach|] (var id in ids)
+            await service.ScoreAsync(id).ConfigureAwait(false);
+", WithLinq),
+            InMethod(@"
+        await Task.WhenAll(ids.Select(id => service.ScoreAsync(id).AsTask())).ConfigureAwait(false);
+", WithLinq));
+    }
+
+    [Fact]
+    public async Task ExplicitReferenceConversion_IteratesCast()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        [|foreach|] (User user in items)
+            await service.CountAsync(user);
+", WithLinq, "Service service, object[] items"),
+            InMethod(@"
+        await Task.WhenAll(items.Cast<User>().Select(user => service.CountAsync(user)));
+", WithLinq, "Service service, object[] items"));
+    }
+
+    [Fact]
+    public async Task LinqImportedByAGlobalUsing_IsNotAddedAgain()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        [|foreach|] (var id in ids)
+            await service.ProcessAsync(id);
+"),
+            InMethod(@"
+        await Task.WhenAll(ids.Select(id => service.ProcessAsync(id)));
+"));
+        test.TestState.Sources.Add(("/Usings.cs", "global using System.Linq;\n"));
+        test.FixedState.Sources.Add(("/Usings.cs", "global using System.Linq;\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task BoundedAction_UsesParallelForEachAsync_WithTheDefaultDegree()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        [|foreach|] (var id in ids)
+            await service.ProcessAsync(id);
+"),
+            InMethod(@"
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, ct) => await service.ProcessAsync(id));
+"));
+        test.CodeActionIndex = 1;
+        test.CodeActionEquivalenceKey = BoundedKey;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task BoundedAction_TakesTheDegreeFromTheOption_AndKeepsAMultiStatementBody()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        [|for|] (int i = 0; i < ids.Length; i++)
+        {
+            var dto = Service.Map(ids[i]);
+            await service.SendAsync(dto);
+        }
+", parameters: "Service service, int[] ids, System.Threading.CancellationToken ct"),
+            InMethod(@"
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Length), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct2) =>
+        {
+            var dto = Service.Map(ids[i]);
+            await service.SendAsync(dto);
+        });
+", WithLinq, "Service service, int[] ids, System.Threading.CancellationToken ct"),
+            editorConfig: "await_analyzers.max_degree_of_parallelism = 4\n");
+        test.CodeActionIndex = 1;
+        test.CodeActionEquivalenceKey = BoundedKey;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task BoundedAction_IsAbsentForAnAccumulation()
+    {
+        var source = InMethod(@"
+        var users = new List<User>();
+        [|foreach|] (var id in ids)
+            users.Add(await service.GetUserAsync(id));
+", WithLinq);
+        var test = Verify.Create(source, source);
+        test.CodeActionIndex = null;
+        test.CodeActionEquivalenceKey = BoundedKey;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task BoundedAction_IsAbsentOnNetStandard20()
+    {
+        var source = WithoutValueTask(InMethod(@"
+        [|foreach|] (var id in ids)
+            await service.ProcessAsync(id);
+"));
+        var test = Verify.Create(source, source);
+        test.ReferenceAssemblies = References.NetStandard20;
+        test.CodeActionIndex = null;
+        test.CodeActionEquivalenceKey = BoundedKey;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task WhenAllAction_IsOfferedOnNetStandard20()
+    {
+        var test = Verify.Create(
+            WithoutValueTask(InMethod(@"
+        [|foreach|] (var id in ids)
+            await service.ProcessAsync(id);
+")),
+            WithoutValueTask(InMethod(@"
+        await Task.WhenAll(ids.Select(id => service.ProcessAsync(id)));
+", WithLinq)));
+        test.ReferenceAssemblies = References.NetStandard20;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FixAll_RewritesEveryLoopOfTheDocument_AndAddsOneUsing()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        [|foreach|] (var id in ids)
+            await service.ProcessAsync(id);
+        [|foreach|] (var id in ids)
+            await service.ProcessAsync(id + 1);
+"),
+            InMethod(@"
+        await Task.WhenAll(ids.Select(id => service.ProcessAsync(id)));
+        await Task.WhenAll(ids.Select(id => service.ProcessAsync(id + 1)));
+", WithLinq));
+    }
+
+    [Fact]
+    public async Task NestedLoops_OuterIsFixedFirst_ThenTheInnerOneInItsLambda()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        [|foreach|] (var row in rows)
+        {
+            foreach (var id in row)
+                await service.ProcessAsync(id);
+        }
+", WithLinq, "Service service, int[][] rows"),
+            InMethod(@"
+        await Task.WhenAll(rows.Select(async row =>
+        {
+            await Task.WhenAll(row.Select(id => service.ProcessAsync(id)));
+        }));
+", WithLinq, "Service service, int[][] rows"));
+        test.NumberOfIncrementalIterations = 2;
+        test.NumberOfFixAllIterations = 2;
+        await test.RunAsync();
+    }
+}
