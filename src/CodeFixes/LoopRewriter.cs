@@ -127,7 +127,10 @@ internal sealed class LoopRewriter
                 return collection.WithoutTrivia();
             }
 
-            var type = ((ForEachStatementSyntax)_loop.Loop).Type.WithoutTrivia();
+            var written = ((ForEachStatementSyntax)_loop.Loop).Type;
+            var type = written.IsVar
+                ? ParseTypeName(source.CastTo.ToMinimalDisplayString(_model, _position))
+                : written.WithoutTrivia();
             return InvocationExpression(MemberAccessExpression(
                 SyntaxKind.SimpleMemberAccessExpression,
                 AwaitRewriting.Parenthesize(collection.WithoutTrivia()),

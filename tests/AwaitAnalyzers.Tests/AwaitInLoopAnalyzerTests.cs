@@ -9,7 +9,8 @@ namespace AwaitAnalyzers.Tests;
 /// <summary>AWAIT002: which loops are reported, and where (DESIGN §2, §3 in a loop).</summary>
 public class AwaitInLoopAnalyzerTests
 {
-    private const string Services = @"
+    /// <summary>The services the loop tests call (shared with AwaitInLoopFixerTests).</summary>
+    internal const string Services = @"
 public class User { }
 public class Dto { }
 public class Service

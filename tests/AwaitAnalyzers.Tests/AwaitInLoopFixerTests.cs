@@ -10,21 +10,9 @@ public class AwaitInLoopFixerTests
 {
     private const string BoundedKey = "AWAIT002.ParallelForEachAsync";
 
-    private const string Services = @"
-public class User { }
-public class Dto { }
-public class Service
-{
-    public Task<User> GetUserAsync(int id) => Task.FromResult(new User());
-    public Task ProcessAsync(int id) => Task.CompletedTask;
-    public Task SendAsync(Dto dto) => Task.CompletedTask;
-    public Task<int> CountAsync(User user) => Task.FromResult(1);
-    public ValueTask<int> ScoreAsync(int id) => new ValueTask<int>(id);
-    public static Dto Map(int id) => new Dto();
-}";
+    private const string Services = AwaitInLoopAnalyzerTests.Services;
 
     private static string InMethod(string body, string usings = "using System.Collections.Generic;\nusing System.Threading.Tasks;\n", string parameters = "Service service, int[] ids") => usings + Services + @"
-
 public class Caller
 {
     public async Task RunAsync(" + parameters + @")
@@ -223,6 +211,61 @@ public class Caller
             InMethod(@"
         await Task.WhenAll(items.Cast<User>().Select(user => service.CountAsync(user)));
 ", WithLinq, "Service service, object[] items"));
+    }
+
+    [Fact]
+    public async Task NonGenericCollection_IteratesCastToTheVariablesType()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        [|foreach|] (var item in items)
+            await service.CountAsync((User)item);
+", WithLinq, "Service service, System.Collections.ArrayList items"),
+            InMethod(@"
+        await Task.WhenAll(items.Cast<object>().Select(item => service.CountAsync((User)item)));
+", WithLinq, "Service service, System.Collections.ArrayList items"));
+    }
+
+    [Fact]
+    public async Task MultiStatementBodyWithConfigureAwait_KeepsItInsideAndOnWhenAll()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        [|foreach|] (var id in ids)
+        {
+            var dto = Service.Map(id);
+            await service.SendAsync(dto).ConfigureAwait(false);
+        }
+", WithLinq),
+            InMethod(@"
+        await Task.WhenAll(ids.Select(async id =>
+        {
+            var dto = Service.Map(id);
+            await service.SendAsync(dto).ConfigureAwait(false);
+        })).ConfigureAwait(false);
+", WithLinq));
+    }
+
+    [Fact]
+    public async Task LoopInTopLevelStatements_IsFixedThere()
+    {
+        var test = Verify.Create(
+            @"using System.Threading.Tasks;
+
+var service = new Service();
+var ids = new[] { 1, 2, 3 };
+[|foreach|] (var id in ids)
+    await service.ProcessAsync(id);
+" + Services,
+            @"using System.Linq;
+using System.Threading.Tasks;
+
+var service = new Service();
+var ids = new[] { 1, 2, 3 };
+await Task.WhenAll(ids.Select(id => service.ProcessAsync(id)));
+" + Services);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        await test.RunAsync();
     }
 
     [Fact]
