@@ -41,6 +41,21 @@ public class Caller
     }
 
     [Fact]
+    public async Task CommentsBetweenTheLoopsTokens_AreKeptAboveTheStatement()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        [|foreach|] (var id in ids) // every id
+            /* once */ await service.ProcessAsync(id); // processed
+"),
+            InMethod(@"
+        // every id
+        /* once */
+        await Task.WhenAll(ids.Select(id => service.ProcessAsync(id))); // processed
+", WithLinq));
+    }
+
+    [Fact]
     public async Task MultiStatementBody_BecomesAnAsyncLambda_KeepingComments()
     {
         await Verify.VerifyAsync(
