@@ -395,6 +395,32 @@ public class Caller
     }
 
     [Fact]
+    public async Task OneDbContextUsedByEveryIteration_IsSilent_BesideAServiceWithoutOne()
+    {
+        var test = Verify.Create(@"
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+public class User { public int Id { get; set; } }
+public class AppDb : DbContext { public DbSet<User> Users => Set<User>(); }
+public class Mailer { public Task SendAsync(int id) => Task.CompletedTask; }
+public class Caller
+{
+    public async Task RunAsync(AppDb db, Mailer mailer, int[] ids)
+    {
+        foreach (var id in ids)
+            await db.Users.FindAsync(id);
+        {|#0:foreach|} (var id in ids)
+            {|#1:await mailer.SendAsync(id)|};
+    }
+}
+");
+        test.ReferenceAssemblies = References.Net80WithEntityFramework;
+        test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task AwaitOfAStartedTask_IsSilent()
     {
         await Verify.VerifyAsync(InMethod(@"

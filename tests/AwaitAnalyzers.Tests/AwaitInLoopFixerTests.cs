@@ -99,32 +99,16 @@ public class Caller
 ", WithLinq));
     }
 
-    [Fact]
-    public async Task AddOfAnAwait_BecomesAddRange_InInputOrder()
+    [Theory]
+    [InlineData("users.Add(await service.GetUserAsync(id));")]
+    [InlineData("{ var user = await service.GetUserAsync(id); users.Add(user); }")]
+    public async Task AccumulationShape_BecomesAddRange_InInputOrder(string body)
     {
         await Verify.VerifyAsync(
             InMethod(@"
         var users = new List<User>();
         [|foreach|] (var id in ids)
-            users.Add(await service.GetUserAsync(id));
-", WithLinq),
-            InMethod(@"
-        var users = new List<User>();
-        users.AddRange(await Task.WhenAll(ids.Select(id => service.GetUserAsync(id))));
-", WithLinq));
-    }
-
-    [Fact]
-    public async Task ResultThenAdd_BecomesAddRange()
-    {
-        await Verify.VerifyAsync(
-            InMethod(@"
-        var users = new List<User>();
-        [|foreach|] (var id in ids)
-        {
-            var user = await service.GetUserAsync(id);
-            users.Add(user);
-        }
+            " + body + @"
 ", WithLinq),
             InMethod(@"
         var users = new List<User>();
