@@ -96,8 +96,8 @@ internal sealed class LoopRewriter
         }
 
         var body = SingleAwait() is { } single
-            ? (CSharpSyntaxNode)single.Statement.Await.WithoutTrivia()
-            : BodyBlock(_loop.Body.WithoutTrivia());
+            ? single.Statement.Await.WithoutTrivia()
+            : LambdaBody(_loop.Body);
         var lambda = ParenthesizedLambdaExpression(
                 ParameterList(SeparatedList(new[] { Parameter(IterationIdentifier), Parameter(Identifier(names.Take("ct"))) })),
                 body)
@@ -170,15 +170,17 @@ internal sealed class LoopRewriter
         }
 
         var body = _loop.Body;
+        var lambdaBody = LambdaBody(body);
         if (_loop.Accumulation is { } accumulation)
         {
-            body = body.ReplaceNode(
-                accumulation.AddStatement,
-                ReturnStatement(accumulation.Value.WithoutTrivia()).WithTriviaFrom(accumulation.AddStatement));
+            lambdaBody = body == accumulation.AddStatement
+                ? accumulation.Value.WithoutTrivia()
+                : LambdaBody(body.ReplaceNode(
+                    accumulation.AddStatement,
+                    ReturnStatement(accumulation.Value.WithoutTrivia()).WithTriviaFrom(accumulation.AddStatement)));
         }
 
-        return SimpleLambdaExpression(parameter, BodyBlock(body.WithoutTrivia()))
-            .WithAsyncKeyword(Token(SyntaxKind.AsyncKeyword));
+        return SimpleLambdaExpression(parameter, lambdaBody).WithAsyncKeyword(Token(SyntaxKind.AsyncKeyword));
     }
 
     /// <summary>
@@ -215,8 +217,16 @@ internal sealed class LoopRewriter
             : null;
     }
 
-    private static BlockSyntax BodyBlock(StatementSyntax body)
-        => body as BlockSyntax ?? Block(body);
+    /// <summary>The loop body as a lambda body: its block, the expression of a lone expression statement, or a new block around it.</summary>
+    private static CSharpSyntaxNode LambdaBody(StatementSyntax body) => body switch
+    {
+        BlockSyntax block => block.WithoutTrivia(),
+        ExpressionStatementSyntax statement => statement.Expression.WithoutTrivia(),
+        _ => Block(
+            Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(ElasticCarriageReturnLineFeed),
+            SingletonList(body.WithoutTrivia()),
+            Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(ElasticCarriageReturnLineFeed)),
+    };
 
     /// <summary>The replacement keeps the loop's own trivia and every comment written between its tokens outside the kept body.</summary>
     private StatementSyntax Finish(StatementSyntax statement)

@@ -80,6 +80,24 @@ public class Caller
     }
 
     [Fact]
+    public async Task EmbeddedStatementBody_GetsABlockInTheAsyncLambda()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        [|foreach|] (var id in ids)
+            if (id > 0)
+                await service.ProcessAsync(id);
+"),
+            InMethod(@"
+        await Task.WhenAll(ids.Select(async id =>
+        {
+            if (id > 0)
+                await service.ProcessAsync(id);
+        }));
+", WithLinq));
+    }
+
+    [Fact]
     public async Task BodyWithTwoAwaits_BecomesOneAsyncLambda()
     {
         await Verify.VerifyAsync(
@@ -135,6 +153,21 @@ public class Caller
             var user = await service.GetUserAsync(id);
             return await service.CountAsync(user);
         })));
+", WithLinq));
+    }
+
+    [Fact]
+    public async Task AddOfAValueComputedFromAnAwait_BecomesAnExpressionBodiedAsyncLambda()
+    {
+        await Verify.VerifyAsync(
+            InMethod(@"
+        var counts = new List<string>();
+        [|foreach|] (var id in ids)
+            counts.Add((await service.ScoreAsync(id)).ToString());
+", WithLinq),
+            InMethod(@"
+        var counts = new List<string>();
+        counts.AddRange(await Task.WhenAll(ids.Select(async id => (await service.ScoreAsync(id)).ToString())));
 ", WithLinq));
     }
 
