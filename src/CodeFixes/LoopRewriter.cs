@@ -237,7 +237,7 @@ internal sealed class LoopRewriter
         var comments = new List<SyntaxTrivia>();
         foreach (var trivia in loop.DescendantTrivia())
         {
-            if (IsComment(trivia) && !leading.Contains(trivia) && !loop.GetTrailingTrivia().Contains(trivia) && !IsKeptInBody(trivia))
+            if (IsComment(trivia) && !leading.Contains(trivia) && !loop.GetTrailingTrivia().Contains(trivia) && !IsKept(trivia))
             {
                 comments.Add(indentation);
                 comments.Add(trivia);
@@ -252,9 +252,32 @@ internal sealed class LoopRewriter
             .WithAdditionalAnnotations(Formatter.Annotation);
     }
 
-    /// <summary>True for trivia inside the body the replacement keeps whole (the lambda's block).</summary>
-    private bool IsKeptInBody(SyntaxTrivia trivia)
-        => SingleAwait() is null && _loop.Body is BlockSyntax block && block.Span.Contains(trivia.Span);
+    /// <summary>True for trivia inside a node the replacement reuses (the source, the started operation, the lambda's body).</summary>
+    private bool IsKept(SyntaxTrivia trivia)
+    {
+        var span = trivia.Span;
+        var source = _loop.Source;
+        if (source.Collection?.Span.Contains(span) == true
+            || source.RangeStart?.Span.Contains(span) == true
+            || source.RangeEnd?.Span.Contains(span) == true
+            || (_loop.Loop is ForEachStatementSyntax forEach && forEach.Type.Span.Contains(span)))
+        {
+            return true;
+        }
+
+        if (SingleAwait() is { } single)
+        {
+            return single.Statement.Await.Span.Contains(span);
+        }
+
+        if (_loop.Accumulation is { } accumulation && accumulation.AddStatement.Span.Contains(span))
+        {
+            return accumulation.Value.Span.Contains(span); // list.Add(e) becomes e
+        }
+
+        SyntaxNode body = _loop.Body is ExpressionStatementSyntax statement ? statement.Expression : _loop.Body;
+        return body.Span.Contains(span);
+    }
 
     private static bool IsComment(SyntaxTrivia trivia)
         => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);

@@ -46,12 +46,12 @@ public class Caller
         await Verify.VerifyAsync(
             InMethod(@"
         [|foreach|] (var id in ids) // every id
-            /* once */ await service.ProcessAsync(id); // processed
+            /* once */ await service.ProcessAsync(id /* the id */); // processed
 "),
             InMethod(@"
         // every id
         /* once */
-        await Task.WhenAll(ids.Select(id => service.ProcessAsync(id))); // processed
+        await Task.WhenAll(ids.Select(id => service.ProcessAsync(id /* the id */))); // processed
 ", WithLinq));
     }
 
