@@ -19,6 +19,9 @@ internal sealed class LoopRewriter
     private readonly AwaitLoop _loop;
     private readonly int _position;
 
+    /// <summary>Namespaces the replacement names without a using in scope.</summary>
+    private readonly HashSet<string> _neededUsings = new();
+
     private LoopRewriter(SemanticModel model, AwaitLoop loop)
     {
         _model = model;
@@ -26,15 +29,12 @@ internal sealed class LoopRewriter
         _position = loop.Loop.SpanStart;
     }
 
-    /// <summary>Namespaces the replacement names without a using in scope.</summary>
-    public HashSet<string> NeededUsings { get; } = new();
-
     /// <summary>The replacement of the loop, or null when a name it needs cannot be written there.</summary>
     public static (StatementSyntax Replacement, IReadOnlyCollection<string> Usings)? Rewrite(SemanticModel model, AwaitLoop loop, FreshNames names, int? boundedDegree)
     {
         var rewriter = new LoopRewriter(model, loop);
         var replacement = boundedDegree is { } degree ? rewriter.Bounded(names, degree) : rewriter.WhenAll(names);
-        return replacement is null ? null : (replacement, rewriter.NeededUsings);
+        return replacement is null ? null : (replacement, rewriter._neededUsings);
     }
 
     /// <summary>The iteration variable's identifier as written (a verbatim <c>@class</c> stays verbatim).</summary>
@@ -295,7 +295,7 @@ internal sealed class LoopRewriter
         var (name, needsUsing) = Imports.NameFor(_model, _position, type);
         if (needsUsing)
         {
-            NeededUsings.Add(type.ContainingNamespace.ToDisplayString());
+            _neededUsings.Add(type.ContainingNamespace.ToDisplayString());
         }
         else if (name is QualifiedNameSyntax or AliasQualifiedNameSyntax && metadataName == "System.Linq.Enumerable")
         {
