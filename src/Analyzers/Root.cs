@@ -56,9 +56,9 @@ internal sealed class RootFinder
         return finder._roots.ToImmutableArray();
     }
 
-    private void Collect(IOperation operation)
+    private void Collect(IOperation operation, bool skipAwaitedResults = false)
     {
-        foreach (var node in operation.DescendantsAndSelf())
+        foreach (var node in skipAwaitedResults ? DescendantsOutsideAwaits(operation) : operation.DescendantsAndSelf())
         {
             _cancellationToken.ThrowIfCancellationRequested();
             switch (node)
@@ -83,6 +83,30 @@ internal sealed class RootFinder
                     }
 
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The nodes of a value assigned to a local, except inside awaits: an awaited result is a completed value
+    /// (<c>var users = await db.Users.ToListAsync()</c> holds users, not <c>db</c>), while an unawaited query keeps its source.
+    /// </summary>
+    private static IEnumerable<IOperation> DescendantsOutsideAwaits(IOperation root)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            yield return current;
+            if (current is IAwaitOperation)
+            {
+                continue;
+            }
+
+            foreach (var child in current.ChildOperations)
+            {
+                stack.Push(child);
             }
         }
     }
@@ -137,7 +161,7 @@ internal sealed class RootFinder
             if (SymbolEqualityComparer.Default.Equals(target, local)
                 && _model.GetOperation(value, _cancellationToken) is { } valueOperation)
             {
-                Collect(valueOperation);
+                Collect(valueOperation, skipAwaitedResults: true);
             }
         }
     }

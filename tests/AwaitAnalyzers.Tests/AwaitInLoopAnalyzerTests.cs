@@ -421,6 +421,59 @@ public class Caller
     }
 
     [Fact]
+    public async Task LoopOverResultsAwaitedFromADbContext_IsReported()
+    {
+        // The list is a completed value: iterating it does not reach the context the query ran on.
+        var test = Verify.Create(@"
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+public class User { public int Id { get; set; } }
+public class AppDb : DbContext { public DbSet<User> Users => Set<User>(); }
+public class Mailer { public Task SendAsync(User user) => Task.CompletedTask; }
+public class Caller
+{
+    public async Task RunAsync(AppDb db, Mailer mailer)
+    {
+        var users = await db.Users.ToListAsync();
+        {|#0:foreach|} (var user in users)
+            {|#1:await mailer.SendAsync(user)|};
+    }
+}
+");
+        test.ReferenceAssemblies = References.Net80WithEntityFramework;
+        test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task LoopOverAQueryOfADbContextUsedInTheBody_IsSilent()
+    {
+        var test = Verify.Create(@"
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+public class User { public int Id { get; set; } }
+public class AppDb : DbContext { public DbSet<User> Users => Set<User>(); }
+public class Caller
+{
+    public async Task RunAsync(AppDb db, int[] ids)
+    {
+        var query = db.Users.Where(u => u.Id > 0);
+        foreach (var id in ids)
+        {
+            var user = await query.FirstOrDefaultAsync(u => u.Id == id);
+            System.Console.WriteLine(user);
+        }
+    }
+}
+");
+        test.ReferenceAssemblies = References.Net80WithEntityFramework;
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task AwaitOfAStartedTask_IsSilent()
     {
         await Verify.VerifyAsync(InMethod(@"
