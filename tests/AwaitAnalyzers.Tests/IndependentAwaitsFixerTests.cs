@@ -1,0 +1,654 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AwaitAnalyzers.CodeFixes;
+using AwaitAnalyzers.Tests.Verification;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+using Verify = AwaitAnalyzers.Tests.Verification.CodeFixVerifier<AwaitAnalyzers.IndependentAwaitsAnalyzer, AwaitAnalyzers.CodeFixes.IndependentAwaitsFixer>;
+
+namespace AwaitAnalyzers.Tests;
+
+/// <summary>AWAIT001's fix (DESIGN §4): tasks started in order, Task.WhenAll, then every result kept.</summary>
+public class IndependentAwaitsFixerTests
+{
+    private const string IncludeCommands = "await_analyzers.include_commands = true\n";
+
+    private const string Services = @"
+public class User { }
+public class Order { }
+public class Service
+{
+    public Task<User> GetUserAsync(int id) => Task.FromResult(new User());
+    public Task<Order[]> ListOrdersAsync(int id) => Task.FromResult(new Order[0]);
+    public Task<int> CountAsync(int id) => Task.FromResult(id);
+    public Task<int> CountAsync(User user) => Task.FromResult(1);
+    public ValueTask<int> GetScoreAsync(int id) => new ValueTask<int>(id);
+    public Task SendAsync(string message) => Task.CompletedTask;
+    public ValueTask NotifyAsync(string message) => default;
+}
+";
+
+    private static string InMethod(string body) => @"
+using System.Threading.Tasks;
+" + Services + @"
+public class Caller
+{
+    private User _user = new User();
+
+    public async Task RunAsync(Service users, Service orders, int id)
+    {
+" + body + @"
+    }
+}
+";
+
+    [Fact]
+    public async Task TwoDeclarations_BecomeTasksWhenAllAndDestructuring()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        var user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:var list = await orders.ListOrdersAsync(id);|}
+        System.Console.WriteLine($""{user}{list}"");"),
+            InMethod(@"
+        var userTask = users.GetUserAsync(id);
+        var listTask = orders.ListOrdersAsync(id);
+        await Task.WhenAll(userTask, listTask);
+        var (user, list) = (await userTask, await listTask);
+        System.Console.WriteLine($""{user}{list}"");"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ThreeStatements_StartThreeTasksInOrder()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        var user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:var list = await orders.ListOrdersAsync(id);|}
+        {|#2:var count = await orders.CountAsync(id);|}
+        System.Console.WriteLine($""{user}{list}{count}"");"),
+            InMethod(@"
+        var userTask = users.GetUserAsync(id);
+        var listTask = orders.ListOrdersAsync(id);
+        var countTask = orders.CountAsync(id);
+        await Task.WhenAll(userTask, listTask, countTask);
+        var (user, list, count) = (await userTask, await listTask, await countTask);
+        System.Console.WriteLine($""{user}{list}{count}"");"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1, 2));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ExplicitTypes_AreKept()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        User user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:var list = await orders.ListOrdersAsync(id);|}
+        {|#2:long count = await orders.CountAsync(id);|}
+        System.Console.WriteLine($""{user}{list}{count}"");"),
+            InMethod(@"
+        var userTask = users.GetUserAsync(id);
+        var listTask = orders.ListOrdersAsync(id);
+        var countTask = orders.CountAsync(id);
+        await Task.WhenAll(userTask, listTask, countTask);
+        (User user, var list, long count) = (await userTask, await listTask, await countTask);
+        System.Console.WriteLine($""{user}{list}{count}"");"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1, 2));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Assignments_KeepTheirTargets()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        Order[] list;
+        list = {|#0:await|} orders.ListOrdersAsync(id);
+        {|#1:this._user = await users.GetUserAsync(id);|}
+        System.Console.WriteLine(list);"),
+            InMethod(@"
+        Order[] list;
+        var listTask = orders.ListOrdersAsync(id);
+        var userTask = users.GetUserAsync(id);
+        await Task.WhenAll(listTask, userTask);
+        (list, this._user) = (await listTask, await userTask);
+        System.Console.WriteLine(list);"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task DeclarationsMixedWithAssignments_ShareOneDestructuring()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        int count;
+        var user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:count = await orders.CountAsync(id);|}
+        System.Console.WriteLine($""{user}{count}"");"),
+            InMethod(@"
+        int count;
+        var userTask = users.GetUserAsync(id);
+        var countTask = orders.CountAsync(id);
+        await Task.WhenAll(userTask, countTask);
+        (var user, count) = (await userTask, await countTask);
+        System.Console.WriteLine($""{user}{count}"");"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task DeclarationsMixedWithAssignments_BeforeCSharp10_GetOneStatementEach()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        int count;
+        var user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:count = await orders.CountAsync(id);|}
+        System.Console.WriteLine($""{user}{count}"");"),
+            InMethod(@"
+        int count;
+        var userTask = users.GetUserAsync(id);
+        var countTask = orders.CountAsync(id);
+        await Task.WhenAll(userTask, countTask);
+        var user = await userTask;
+        count = await countTask;
+        System.Console.WriteLine($""{user}{count}"");"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectParseOptions(
+            projectId,
+            ((CSharpParseOptions)solution.GetProject(projectId)!.ParseOptions!).WithLanguageVersion(LanguageVersion.CSharp9)));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Commands_BecomeOneWhenAll()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        {|#0:await|} users.SendAsync(""a"");
+        {|#1:await orders.SendAsync(""b"");|}"),
+            InMethod(@"
+        await Task.WhenAll(users.SendAsync(""a""), orders.SendAsync(""b""));"),
+            IncludeCommands);
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CommandsWithCommentsBetween_KeepThemBesideTheirTasks()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        // tell the user
+        {|#0:await|} users.SendAsync(""a""); // by mail
+
+        // and the shop
+        {|#1:await orders.NotifyAsync(""b"");|}"),
+            InMethod(@"
+        // tell the user
+        var sendTask = users.SendAsync(""a""); // by mail
+
+        // and the shop
+        var notifyTask = orders.NotifyAsync(""b"").AsTask();
+        await Task.WhenAll(sendTask, notifyTask);"),
+            IncludeCommands);
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task OneResultBesideCommands_IsAwaitedWithoutATuple()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        {|#0:await|} users.SendAsync(""a"");
+        {|#1:var user = await users.GetUserAsync(id);|}
+        {|#2:await orders.NotifyAsync(""b"");|}
+        System.Console.WriteLine(user);"),
+            InMethod(@"
+        var sendTask = users.SendAsync(""a"");
+        var userTask = users.GetUserAsync(id);
+        var notifyTask = orders.NotifyAsync(""b"").AsTask();
+        await Task.WhenAll(sendTask, userTask, notifyTask);
+        var user = await userTask;
+        System.Console.WriteLine(user);"),
+            IncludeCommands);
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1, 2));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ConfigureAwaitFalse_IsKeptOnWhenAllAndResults()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        var user = {|#0:await|} users.GetUserAsync(id).ConfigureAwait(false);
+        {|#1:var list = await orders.ListOrdersAsync(id).ConfigureAwait(false);|}
+        System.Console.WriteLine($""{user}{list}"");"),
+            InMethod(@"
+        var userTask = users.GetUserAsync(id);
+        var listTask = orders.ListOrdersAsync(id);
+        await Task.WhenAll(userTask, listTask).ConfigureAwait(false);
+        var (user, list) = (await userTask.ConfigureAwait(false), await listTask.ConfigureAwait(false));
+        System.Console.WriteLine($""{user}{list}"");"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ValueTask_BecomesATaskWhereItIsStarted()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        var score = {|#0:await|} users.GetScoreAsync(id);
+        {|#1:var user = await users.GetUserAsync(id);|}
+        System.Console.WriteLine($""{score}{user}"");"),
+            InMethod(@"
+        var scoreTask = users.GetScoreAsync(id).AsTask();
+        var userTask = users.GetUserAsync(id);
+        await Task.WhenAll(scoreTask, userTask);
+        var (score, user) = (await scoreTask, await userTask);
+        System.Console.WriteLine($""{score}{user}"");"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TaskNames_DoNotClashWithNamesInScopeInLambdasOrDeclaredLater()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        var userTask = ""in scope"";
+        var user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:var list = await orders.ListOrdersAsync(id);|}
+        System.Func<int, int> twice = listTask => listTask * 2;
+        var userTask2 = ""declared later"";
+        System.Console.WriteLine($""{userTask}{user}{list}{twice(1)}{userTask2}"");"),
+            InMethod(@"
+        var userTask = ""in scope"";
+        var userTask3 = users.GetUserAsync(id);
+        var listTask2 = orders.ListOrdersAsync(id);
+        await Task.WhenAll(userTask3, listTask2);
+        var (user, list) = (await userTask3, await listTask2);
+        System.Func<int, int> twice = listTask => listTask * 2;
+        var userTask2 = ""declared later"";
+        System.Console.WriteLine($""{userTask}{user}{list}{twice(1)}{userTask2}"");"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CommentsAndBlankLines_AreKept()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        System.Console.WriteLine(""start"");
+
+        // Load the user first
+        var user = {|#0:await|} users.GetUserAsync(id); // about 200 ms
+
+        /* then the orders */
+        {|#1:var list = await orders.ListOrdersAsync(
+            id);|} // about 300 ms
+
+        System.Console.WriteLine($""{user}{list}"");"),
+            InMethod(@"
+        System.Console.WriteLine(""start"");
+
+        // Load the user first
+        var userTask = users.GetUserAsync(id); // about 200 ms
+
+        /* then the orders */
+        var listTask = orders.ListOrdersAsync(
+            id); // about 300 ms
+        await Task.WhenAll(userTask, listTask);
+        var (user, list) = (await userTask, await listTask);
+
+        System.Console.WriteLine($""{user}{list}"");"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task UsingDirective_IsAddedWhenTaskIsNotInScope()
+    {
+        const string services = @"public class User { }
+public class Order { }
+public class Service
+{
+    public System.Threading.Tasks.Task<User> GetUserAsync(int id) => System.Threading.Tasks.Task.FromResult(new User());
+    public System.Threading.Tasks.Task<Order[]> ListOrdersAsync(int id) => System.Threading.Tasks.Task.FromResult(new Order[0]);
+}
+public class Caller
+{
+    public async System.Threading.Tasks.Task RunAsync(Service users, Service orders, int id)
+    {";
+        var test = Verify.Create(
+            services + @"
+        var user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:var list = await orders.ListOrdersAsync(id);|}
+        System.Console.WriteLine($""{user}{list}"");
+    }
+}
+",
+            "using System.Threading.Tasks;\n\n" + services + @"
+        var userTask = users.GetUserAsync(id);
+        var listTask = orders.ListOrdersAsync(id);
+        await Task.WhenAll(userTask, listTask);
+        var (user, list) = (await userTask, await listTask);
+        System.Console.WriteLine($""{user}{list}"");
+    }
+}
+");
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task UsingDirective_IsNotAddedWhenAGlobalUsingBringsTask()
+    {
+        const string before = @"public class User { }
+public class Order { }
+public class Service
+{
+    public Task<User> GetUserAsync(int id) => Task.FromResult(new User());
+    public Task<Order[]> ListOrdersAsync(int id) => Task.FromResult(new Order[0]);
+}
+public class Caller
+{
+    public async Task RunAsync(Service users, Service orders, int id)
+    {";
+        var test = Verify.Create(
+            before + @"
+        var user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:var list = await orders.ListOrdersAsync(id);|}
+        System.Console.WriteLine($""{user}{list}"");
+    }
+}
+",
+            before + @"
+        var userTask = users.GetUserAsync(id);
+        var listTask = orders.ListOrdersAsync(id);
+        await Task.WhenAll(userTask, listTask);
+        var (user, list) = (await userTask, await listTask);
+        System.Console.WriteLine($""{user}{list}"");
+    }
+}
+");
+        const string globalUsings = "global using System.Threading.Tasks;\n";
+        test.TestState.Sources.Add(("/0/GlobalUsings.cs", globalUsings));
+        test.FixedState.Sources.Add(("/0/GlobalUsings.cs", globalUsings));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TaskIsQualified_WhenAnotherTypeNamedTaskIsInScope()
+    {
+        const string before = @"using System.Threading.Tasks;
+
+namespace Shop
+{
+    public class Task { }
+    public class User { }
+    public class Service
+    {
+        public Task<User> GetUserAsync(int id) => System.Threading.Tasks.Task.FromResult(new User());
+        public Task<int> CountAsync(int id) => System.Threading.Tasks.Task.FromResult(id);
+    }
+    public class Caller
+    {
+        public async System.Threading.Tasks.Task RunAsync(Service users, Service orders, int id)
+        {";
+        var test = Verify.Create(
+            before + @"
+            var user = {|#0:await|} users.GetUserAsync(id);
+            {|#1:var count = await orders.CountAsync(id);|}
+            System.Console.WriteLine($""{user}{count}"");
+        }
+    }
+}
+",
+            before + @"
+            var userTask = users.GetUserAsync(id);
+            var countTask = orders.CountAsync(id);
+            await global::System.Threading.Tasks.Task.WhenAll(userTask, countTask);
+            var (user, count) = (await userTask, await countTask);
+            System.Console.WriteLine($""{user}{count}"");
+        }
+    }
+}
+");
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TopLevelStatements_AreRewrittenInPlace()
+    {
+        var test = Verify.Create(
+            @"using System.Threading.Tasks;
+
+var users = new Service();
+var orders = new Service();
+var user = {|#0:await|} users.GetUserAsync(1);
+{|#1:var list = await orders.ListOrdersAsync(2);|}
+System.Console.WriteLine($""{user}{list}"");
+" + Services,
+            @"using System.Threading.Tasks;
+
+var users = new Service();
+var orders = new Service();
+var userTask = users.GetUserAsync(1);
+var listTask = orders.ListOrdersAsync(2);
+await Task.WhenAll(userTask, listTask);
+var (user, list) = (await userTask, await listTask);
+System.Console.WriteLine($""{user}{list}"");
+" + Services);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task LambdaBody_IsRewrittenAtItsIndentation()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        System.Func<Task> load = async () =>
+        {
+            var user = {|#0:await|} users.GetUserAsync(id);
+            {|#1:var list = await orders.ListOrdersAsync(id);|}
+            System.Console.WriteLine($""{user}{list}"");
+        };
+        await load();"),
+            InMethod(@"
+        System.Func<Task> load = async () =>
+        {
+            var userTask = users.GetUserAsync(id);
+            var listTask = orders.ListOrdersAsync(id);
+            await Task.WhenAll(userTask, listTask);
+            var (user, list) = (await userTask, await listTask);
+            System.Console.WriteLine($""{user}{list}"");
+        };
+        await load();"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SwitchSection_IsRewrittenInPlace()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        switch (id)
+        {
+            case 1:
+                var user = {|#0:await|} users.GetUserAsync(id);
+                {|#1:var list = await orders.ListOrdersAsync(id);|}
+                System.Console.WriteLine($""{user}{list}"");
+                break;
+        }"),
+            InMethod(@"
+        switch (id)
+        {
+            case 1:
+                var userTask = users.GetUserAsync(id);
+                var listTask = orders.ListOrdersAsync(id);
+                await Task.WhenAll(userTask, listTask);
+                var (user, list) = (await userTask, await listTask);
+                System.Console.WriteLine($""{user}{list}"");
+                break;
+        }"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ArrayAction_ReadsEachResultFromTheArray()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        var a = {|#0:await|} users.CountAsync(id);
+        {|#1:long b = await orders.CountAsync(id);|}
+        System.Console.WriteLine(a + b);"),
+            InMethod(@"
+        var results = await Task.WhenAll(users.CountAsync(id), orders.CountAsync(id));
+        var a = results[0];
+        long b = results[1];
+        System.Console.WriteLine(a + b);"),
+            codeActionIndex: 1);
+        test.CodeActionEquivalenceKey = IndependentAwaitsFixer.ArrayKey;
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ArrayAction_KeepsAssignmentsConfigureAwaitAndConvertsValueTasks()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        int score;
+        // both counts
+        var count = {|#0:await|} users.CountAsync(id).ConfigureAwait(false);
+        {|#1:score = await orders.GetScoreAsync(id).ConfigureAwait(false);|} // cached
+        System.Console.WriteLine(count + score);"),
+            InMethod(@"
+        int score;
+        // both counts
+        var results = await Task.WhenAll(users.CountAsync(id), orders.GetScoreAsync(id).AsTask()).ConfigureAwait(false);
+        var count = results[0];
+        score = results[1]; // cached
+        System.Console.WriteLine(count + score);"),
+            codeActionIndex: 1);
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ArrayAction_IsOfferedOnlyWhenAllResultsShareOneType()
+    {
+        var sameType = await OfferedActionsAsync(InMethod(@"
+        var a = await users.CountAsync(id);
+        var b = await orders.GetScoreAsync(id);
+        System.Console.WriteLine(a + b);"));
+        var differentTypes = await OfferedActionsAsync(InMethod(@"
+        var user = await users.GetUserAsync(id);
+        var count = await orders.CountAsync(id);
+        System.Console.WriteLine($""{user}{count}"");"));
+
+        Assert.Equal(new[] { IndependentAwaitsFixer.TupleKey, IndependentAwaitsFixer.ArrayKey }, sameType);
+        Assert.Equal(new[] { IndependentAwaitsFixer.TupleKey }, differentTypes);
+    }
+
+    [Fact]
+    public async Task ArrayAction_IsNotOfferedBesideCommands()
+    {
+        var offered = await OfferedActionsAsync(
+            InMethod(@"
+        var a = await users.CountAsync(id);
+        await orders.CountAsync(id);
+        System.Console.WriteLine(a);"),
+            IncludeCommands);
+
+        Assert.Equal(new[] { IndependentAwaitsFixer.TupleKey }, offered);
+    }
+
+    [Fact]
+    public async Task FixAll_RewritesEveryGroupOfTheDocumentIncludingAdjacentOnes()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        var user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:var list = await orders.ListOrdersAsync(id);|}
+        var count = {|#2:await|} orders.CountAsync(user);
+        {|#3:_user = await users.GetUserAsync(id);|}
+        System.Console.WriteLine($""{list}{count}"");
+    }
+
+    public async Task OtherAsync(Service users, int id)
+    {
+        var a = {|#4:await|} users.CountAsync(id);
+        {|#5:var b = await users.CountAsync(id + 1);|}
+        System.Console.WriteLine(a + b);"),
+            InMethod(@"
+        var userTask = users.GetUserAsync(id);
+        var listTask = orders.ListOrdersAsync(id);
+        await Task.WhenAll(userTask, listTask);
+        var (user, list) = (await userTask, await listTask);
+        var countTask = orders.CountAsync(user);
+        var userTask2 = users.GetUserAsync(id);
+        await Task.WhenAll(countTask, userTask2);
+        (var count, _user) = (await countTask, await userTask2);
+        System.Console.WriteLine($""{list}{count}"");
+    }
+
+    public async Task OtherAsync(Service users, int id)
+    {
+        var aTask = users.CountAsync(id);
+        var bTask = users.CountAsync(id + 1);
+        await Task.WhenAll(aTask, bTask);
+        var (a, b) = (await aTask, await bTask);
+        System.Console.WriteLine(a + b);"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        test.ExpectedDiagnostics.Add(Expect.Group(2, 3));
+        test.ExpectedDiagnostics.Add(Expect.Group(4, 5));
+        await test.RunAsync();
+    }
+
+    /// <summary>The equivalence keys of the actions the fixer offers for the AWAIT001 diagnostic of <paramref name="source"/>.</summary>
+    private static async Task<string[]> OfferedActionsAsync(string source, string? editorConfig = null)
+    {
+        var references = await References.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        using var workspace = new AdhocWorkspace();
+        var project = workspace.AddProject("Test", LanguageNames.CSharp)
+            .WithMetadataReferences(references)
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        if (editorConfig is not null)
+        {
+            project = project.AddAnalyzerConfigDocument(".editorconfig", Microsoft.CodeAnalysis.Text.SourceText.From("root = true\n\n[*.cs]\n" + editorConfig), filePath: "/.editorconfig").Project;
+        }
+
+        var document = project.AddDocument("Test.cs", source, filePath: "/Test.cs");
+        var compilation = await document.Project.GetCompilationAsync();
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new IndependentAwaitsAnalyzer());
+        var diagnostics = await compilation!.WithAnalyzers(analyzers, document.Project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
+        var diagnostic = Assert.Single(diagnostics);
+
+        var actions = new List<CodeAction>();
+        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
+        await new IndependentAwaitsFixer().RegisterCodeFixesAsync(context);
+        return actions.Select(a => a.EquivalenceKey!).ToArray();
+    }
+}
