@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using AwaitAnalyzers.CodeFixes.Rewriting;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AwaitAnalyzers.CodeFixes;
@@ -44,7 +45,9 @@ internal sealed class AwaitGroup
         foreach (var node in statements)
         {
             var shape = AwaitStatement.TryParse(node as StatementSyntax);
-            if (shape is null || (members.Count > 0 && !members[0].Shape.ConfiguresAwaitLike(shape)))
+            if (shape is null
+                || (members.Count > 0 && !members[0].Shape.ConfiguresAwaitLike(shape))
+                || HasConditionalDirective(shape.Statement, includingLeading: members.Count > 0))
             {
                 return null;
             }
@@ -62,59 +65,22 @@ internal sealed class AwaitGroup
 
         return new AwaitGroup(types, members.MoveToImmutable());
     }
-}
 
-/// <summary>One statement of an <see cref="AwaitGroup"/>.</summary>
-internal sealed class AwaitGroupMember
-{
-    public AwaitGroupMember(AwaitStatement shape, bool isValueTask, ITypeSymbol? resultType)
+    /// <summary>
+    /// An <c>#if</c>/<c>#else</c>/<c>#endif</c> among the statements: the new statements after the tasks would land inside the
+    /// condition, so the rewrite could break the build in the other configuration. One before the group encloses all of it.
+    /// </summary>
+    private static bool HasConditionalDirective(StatementSyntax statement, bool includingLeading)
     {
-        Shape = shape;
-        IsValueTask = isValueTask;
-        ResultType = resultType;
-    }
-
-    public AwaitStatement Shape { get; }
-
-    public StatementSyntax Statement => Shape.Statement;
-
-    public bool IsValueTask { get; }
-
-    /// <summary>The type of the result the statement stores; null for a command (<c>await E;</c>).</summary>
-    public ITypeSymbol? ResultType { get; }
-
-    public bool StoresResult => Shape.Kind != AwaitStatementKind.Expression;
-
-    /// <summary>DESIGN §4: named after the result variable (<c>user</c> → <c>userTask</c>), or else after the method.</summary>
-    public string PreferredTaskName
-    {
-        get
+        if (!statement.ContainsDirectives)
         {
-            var resultName = Shape.Kind switch
-            {
-                AwaitStatementKind.Declaration => Shape.Declarator!.Identifier.ValueText,
-                AwaitStatementKind.Assignment => Shape.AssignmentTarget switch
-                {
-                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                    MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-                    _ => null,
-                },
-                _ => null,
-            };
-
-            // A discard names nothing.
-            if (resultName is not null && resultName != "_")
-            {
-                return FreshNames.TaskNameForResult(resultName);
-            }
-
-            var methodName = Shape.Invocation.Expression switch
-            {
-                MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-                SimpleNameSyntax name => name.Identifier.ValueText,
-                _ => "operation",
-            };
-            return FreshNames.TaskNameForMethod(methodName);
+            return false;
         }
+
+        var leadingEnd = statement.GetFirstToken().SpanStart;
+        return statement.DescendantTrivia(descendIntoTrivia: true).Any(t =>
+            (t.IsKind(SyntaxKind.IfDirectiveTrivia) || t.IsKind(SyntaxKind.ElifDirectiveTrivia)
+             || t.IsKind(SyntaxKind.ElseDirectiveTrivia) || t.IsKind(SyntaxKind.EndIfDirectiveTrivia))
+            && (includingLeading || t.SpanStart >= leadingEnd));
     }
 }

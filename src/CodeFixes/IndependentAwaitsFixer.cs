@@ -99,7 +99,7 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
 
         var first = group.Members[0].Statement;
         var (task, needsUsing) = Imports.NameFor(model, first.SpanStart, group.Types.Task);
-        var writer = new Writer(group, task, FreshNames.Around(model, first), Imports.NewLineOf(root), LanguageVersionOf(root));
+        var writer = new Writer(group, task, FreshNames.Around(model, first), LanguageVersionOf(root));
         var replacements = equivalenceKey == ArrayKey
             ? (group.ResultsShareOneType ? writer.ArrayOfResults() : null)
             : writer.TupleOfResults();
@@ -132,18 +132,16 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
         private readonly AwaitGroup _group;
         private readonly NameSyntax _task;
         private readonly FreshNames _names;
-        private readonly SyntaxTrivia _endOfLine;
         private readonly LanguageVersion _languageVersion;
-        private readonly SyntaxTriviaList _indentation;
+        private readonly Layout _layout;
 
-        public Writer(AwaitGroup group, NameSyntax task, FreshNames names, SyntaxTrivia endOfLine, LanguageVersion languageVersion)
+        public Writer(AwaitGroup group, NameSyntax task, FreshNames names, LanguageVersion languageVersion)
         {
             _group = group;
             _task = task;
             _names = names;
-            _endOfLine = endOfLine;
             _languageVersion = languageVersion;
-            _indentation = Layout.IndentationOf(group.Members[0].Statement);
+            _layout = Layout.At(group.Members[0].Statement);
         }
 
         private ImmutableArray<AwaitGroupMember> Members => _group.Members;
@@ -156,11 +154,8 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
         {
             if (Members.All(m => !m.StoresResult) && !HasTriviaBetweenStatements())
             {
-                var operations = Members.Select(m => AwaitRewriting.AsTask(Layout.Verbatim(m.Shape.Invocation), m.IsValueTask));
-                var statement = Layout.Tidy(ExpressionStatement(AwaitAll(operations)))
-                    .WithLeadingTrivia(Members[0].Statement.GetLeadingTrivia())
-                    .WithTrailingTrivia(Layout.EndingLine(Members[Members.Length - 1].Statement.GetTrailingTrivia(), _endOfLine));
-                return new[] { statement };
+                var whenAll = ExpressionStatement(AwaitAll(Members.Select(Operation)));
+                return new[] { _layout.Line(whenAll, Members[0].Statement.GetLeadingTrivia(), Members[Members.Length - 1].Statement.GetTrailingTrivia()) };
             }
 
             var statements = new List<StatementSyntax>();
@@ -169,29 +164,25 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
             {
                 var name = _names.Take(member.PreferredTaskName);
                 taskNames.Add(name);
-                var start = LocalDeclarationStatement(VariableDeclaration(
-                    IdentifierName("var"),
-                    SingletonSeparatedList(VariableDeclarator(Identifier(name))
-                        .WithInitializer(EqualsValueClause(AwaitRewriting.AsTask(Layout.Verbatim(member.Shape.Invocation), member.IsValueTask))))));
 
-                // The statement that starts the operation takes the comments and blank lines that were around it.
-                statements.Add(Layout.Tidy(start).WithTriviaFrom(member.Statement));
+                // The statement that starts the operation takes the comments and blank lines that were around its statement.
+                statements.Add(_layout.Line(Declare(name, Operation(member)), member.Statement.GetLeadingTrivia(), member.Statement.GetTrailingTrivia()));
             }
 
-            statements[statements.Count - 1] = statements[statements.Count - 1]
-                .WithTrailingTrivia(Layout.EndingLine(statements[statements.Count - 1].GetTrailingTrivia(), _endOfLine));
-            statements.Add(OnOwnLine(ExpressionStatement(AwaitAll(taskNames.Select(n => (ExpressionSyntax)IdentifierName(n))))));
+            statements.Add(_layout.Line(ExpressionStatement(AwaitAll(taskNames.Select(n => (ExpressionSyntax)IdentifierName(n))))));
 
             var stored = Members.Select((member, index) => (member, task: taskNames[index])).Where(m => m.member.StoresResult).ToList();
             if (stored.Count <= 1 || !CanDestructure(stored.Select(m => m.member)))
             {
-                statements.AddRange(stored.Select(m => WithResult(m.member, Await(m.task)).WithLeadingTrivia(_indentation).WithTrailingTrivia(_endOfLine)));
+                statements.AddRange(stored.Select(m => WithResult(m.member, Await(m.task))
+                    .WithLeadingTrivia(_layout.Indentation)
+                    .WithTrailingTrivia(_layout.EndOfLine)));
             }
             else
             {
                 var targets = DestructuringTargets(stored.Select(m => m.member).ToList());
-                var results = TupleExpression(SeparatedList(stored.Select(m => Argument(Await(m.task)))));
-                statements.Add(OnOwnLine(ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, targets, results))));
+                var results = Layout.Wrappable(TupleExpression(SeparatedList(stored.Select(m => Argument(Await(m.task))))));
+                statements.Add(_layout.Line(ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, targets, results))));
             }
 
             return statements;
@@ -201,13 +192,9 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
         public IReadOnlyList<StatementSyntax> ArrayOfResults()
         {
             var results = _names.Take("results");
-            var operations = Members.Select(m => AwaitRewriting.AsTask(Layout.Verbatim(m.Shape.Invocation), m.IsValueTask));
-            var whenAll = LocalDeclarationStatement(VariableDeclaration(
-                IdentifierName("var"),
-                SingletonSeparatedList(VariableDeclarator(Identifier(results)).WithInitializer(EqualsValueClause(AwaitAll(operations))))));
             var statements = new List<StatementSyntax>
             {
-                Layout.Tidy(whenAll).WithLeadingTrivia(Members[0].Statement.GetLeadingTrivia()).WithTrailingTrivia(_endOfLine),
+                _layout.Line(Declare(results, AwaitAll(Members.Select(Operation))), Members[0].Statement.GetLeadingTrivia(), TriviaList(_layout.EndOfLine)),
             };
 
             for (var i = 0; i < Members.Length; i++)
@@ -216,10 +203,9 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
                     IdentifierName(results),
                     BracketedArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(i))))));
                 var original = Members[i].Statement;
-                var statement = WithResult(Members[i], element)
-                    .WithLeadingTrivia(i == 0 ? _indentation : original.GetLeadingTrivia())
-                    .WithTrailingTrivia(Layout.EndingLine(original.GetTrailingTrivia(), _endOfLine));
-                statements.Add(statement);
+                statements.Add(WithResult(Members[i], element)
+                    .WithLeadingTrivia(i == 0 ? _layout.Indentation : original.GetLeadingTrivia())
+                    .WithTrailingTrivia(_layout.EndingLine(original.GetTrailingTrivia())));
             }
 
             return statements;
@@ -258,16 +244,24 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
         private static StatementSyntax WithResult(AwaitGroupMember member, ExpressionSyntax value)
             => member.Statement.ReplaceNode(member.Shape.Await, Layout.Tidy(value).WithTriviaFrom(member.Shape.Await));
 
+        private static LocalDeclarationStatementSyntax Declare(string name, ExpressionSyntax value)
+            => LocalDeclarationStatement(VariableDeclaration(
+                IdentifierName("var"),
+                SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(value)))));
+
+        /// <summary>The operation as written, as a Task (DESIGN §4: a ValueTask becomes a Task where it is started).</summary>
+        private static ExpressionSyntax Operation(AwaitGroupMember member)
+            => AwaitRewriting.AsTask(Layout.Verbatim(member.Shape.Invocation), member.IsValueTask);
+
         private AwaitExpressionSyntax AwaitAll(IEnumerable<ExpressionSyntax> tasks)
-            => AwaitRewriting.Await(AwaitRewriting.WhenAll(_task, tasks), ConfigureAwaitArgument());
+        {
+            var whenAll = AwaitRewriting.WhenAll(_task, tasks);
+            return AwaitRewriting.Await(whenAll.WithArgumentList(Layout.Wrappable(whenAll.ArgumentList)), ConfigureAwaitArgument());
+        }
 
         private AwaitExpressionSyntax Await(string task) => AwaitRewriting.Await(IdentifierName(task), ConfigureAwaitArgument());
 
         private ArgumentSyntax? ConfigureAwaitArgument()
             => _group.ConfigureAwaitArgument is { } argument ? Layout.Verbatim(argument) : null;
-
-        private TNode OnOwnLine<TNode>(TNode statement)
-            where TNode : StatementSyntax
-            => Layout.OnOwnLine(statement, _indentation, _endOfLine);
     }
 }

@@ -516,6 +516,44 @@ System.Console.WriteLine($""{user}{list}"");
     }
 
     [Fact]
+    public async Task LongResultLine_PutsOneResultPerLine()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        var user = {|#0:await|} users.GetUserAsync(id).ConfigureAwait(false);
+        {|#1:var list = await orders.ListOrdersAsync(id).ConfigureAwait(false);|}
+        {|#2:var count = await orders.CountAsync(id).ConfigureAwait(false);|}
+        System.Console.WriteLine($""{user}{list}{count}"");"),
+            InMethod(@"
+        var userTask = users.GetUserAsync(id);
+        var listTask = orders.ListOrdersAsync(id);
+        var countTask = orders.CountAsync(id);
+        await Task.WhenAll(userTask, listTask, countTask).ConfigureAwait(false);
+        var (user, list, count) = (
+            await userTask.ConfigureAwait(false),
+            await listTask.ConfigureAwait(false),
+            await countTask.ConfigureAwait(false));
+        System.Console.WriteLine($""{user}{list}{count}"");"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1, 2));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ConditionalDirectiveBetweenStatements_IsNotFixed()
+    {
+        var offered = await OfferedActionsAsync(InMethod(@"
+        var user = await users.GetUserAsync(id);
+#if !LEGACY
+        var list = await orders.ListOrdersAsync(id);
+#else
+        var list = new Order[0];
+#endif
+        System.Console.WriteLine($""{user}{list}"");"));
+
+        Assert.Empty(offered);
+    }
+
+    [Fact]
     public async Task ArrayAction_ReadsEachResultFromTheArray()
     {
         var test = Verify.Create(
@@ -626,6 +664,45 @@ System.Console.WriteLine($""{user}{list}"");
         test.ExpectedDiagnostics.Add(Expect.Group(4, 5));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task FixAll_RewritesGroupsInEveryDocumentOfTheProject()
+    {
+        var test = Verify.Create(
+            InMethod(@"
+        var user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:var list = await orders.ListOrdersAsync(id);|}
+        System.Console.WriteLine($""{user}{list}"");"),
+            InMethod(@"
+        var userTask = users.GetUserAsync(id);
+        var listTask = orders.ListOrdersAsync(id);
+        await Task.WhenAll(userTask, listTask);
+        var (user, list) = (await userTask, await listTask);
+        System.Console.WriteLine($""{user}{list}"");"));
+        test.TestState.Sources.Add(("/0/Other.cs", OtherCaller(@"
+        var a = {|#2:await|} users.CountAsync(id);
+        {|#3:var b = await users.GetScoreAsync(id);|}
+        return a + b;")));
+        test.FixedState.Sources.Add(("/0/Other.cs", OtherCaller(@"
+        var aTask = users.CountAsync(id);
+        var bTask = users.GetScoreAsync(id).AsTask();
+        await Task.WhenAll(aTask, bTask);
+        var (a, b) = (await aTask, await bTask);
+        return a + b;")));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        test.ExpectedDiagnostics.Add(Expect.Group(2, 3));
+        await test.RunAsync();
+    }
+
+    private static string OtherCaller(string body) => @"using System.Threading.Tasks;
+
+public class OtherCaller
+{
+    public async Task<int> SumAsync(Service users, int id)
+    {" + body + @"
+    }
+}
+";
 
     /// <summary>The equivalence keys of the actions the fixer offers for the AWAIT001 diagnostic of <paramref name="source"/>.</summary>
     private static async Task<string[]> OfferedActionsAsync(string source, string? editorConfig = null)

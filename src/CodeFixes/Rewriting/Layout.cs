@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -8,16 +9,61 @@ namespace AwaitAnalyzers.CodeFixes.Rewriting;
 
 /// <summary>
 /// Lays out new statements like hand-written code (DESIGN §4): single spaces between generated tokens, the user's own code
-/// inside them exactly as written, the original indentation and the document's end of line around them.
+/// inside them exactly as written, the indentation and end of line of the place they go to, and a list put one element
+/// per line when the statement would be too long for one.
 /// </summary>
-internal static class Layout
+internal sealed class Layout
 {
+    /// <summary>Beyond this width a developer breaks a list over several lines.</summary>
+    private const int MaxLineLength = 120;
+
     private const string VerbatimKind = "AwaitAnalyzers.Verbatim";
+    private const string WrappableKind = "AwaitAnalyzers.Wrappable";
+
+    private Layout(SyntaxTriviaList indentation, SyntaxTriviaList continuation, SyntaxTrivia endOfLine)
+    {
+        Indentation = indentation;
+        Continuation = continuation;
+        EndOfLine = endOfLine;
+    }
+
+    /// <summary>The whitespace before the statement the layout was taken at.</summary>
+    public SyntaxTriviaList Indentation { get; }
+
+    /// <summary>One level deeper than <see cref="Indentation"/>: where the elements of a wrapped list go.</summary>
+    public SyntaxTriviaList Continuation { get; }
+
+    /// <summary>The end of line the document already uses.</summary>
+    public SyntaxTrivia EndOfLine { get; }
+
+    /// <summary>The layout of new statements that take the place of <paramref name="statement"/>.</summary>
+    public static Layout At(StatementSyntax statement)
+    {
+        var indentation = IndentationOf(statement.GetLeadingTrivia());
+        var outer = statement.Parent switch
+        {
+            BlockSyntax block => IndentationOf(block.OpenBraceToken.LeadingTrivia),
+            SwitchSectionSyntax section => IndentationOf(section.GetLeadingTrivia()),
+            _ => SyntaxFactory.TriviaList(),
+        };
+
+        var text = indentation.ToFullString();
+        var outerText = outer.ToFullString();
+        var unit = text.Length > outerText.Length && text.StartsWith(outerText, StringComparison.Ordinal)
+            ? text.Substring(outerText.Length)
+            : text.IndexOf('\t') >= 0 ? "\t" : "    ";
+        return new Layout(indentation, SyntaxFactory.TriviaList(SyntaxFactory.Whitespace(text + unit)), Imports.NewLineOf(statement.SyntaxTree.GetRoot()));
+    }
 
     /// <summary>Marks user code a new node embeds, so <see cref="Tidy"/> keeps its line breaks and comments as written.</summary>
     public static TNode Verbatim<TNode>(TNode node)
         where TNode : SyntaxNode
         => node.WithoutTrivia().WithAdditionalAnnotations(new SyntaxAnnotation(VerbatimKind));
+
+    /// <summary>Marks an argument list or a tuple that <see cref="Line{TNode}(TNode)"/> puts one element per line when too long.</summary>
+    public static TNode Wrappable<TNode>(TNode list)
+        where TNode : SyntaxNode
+        => list.WithAdditionalAnnotations(new SyntaxAnnotation(WrappableKind));
 
     /// <summary>The generated node with single spaces between its tokens, except inside its <see cref="Verbatim"/> parts.</summary>
     public static TNode Tidy<TNode>(TNode generated)
@@ -40,15 +86,34 @@ internal static class Layout
             (_, declaration) => declaration.WithType(declaration.Type.WithTrailingTrivia(SyntaxFactory.Space)));
     }
 
-    /// <summary>A generated statement on a line of its own, at <paramref name="indentation"/>.</summary>
-    public static TNode OnOwnLine<TNode>(TNode generated, SyntaxTriviaList indentation, SyntaxTrivia endOfLine)
-        where TNode : SyntaxNode
-        => Tidy(generated).WithLeadingTrivia(indentation).WithTrailingTrivia(endOfLine);
+    /// <summary>True when <paramref name="trivia"/> holds a comment or a directive, not only spaces and line breaks.</summary>
+    public static bool HasComment(SyntaxTriviaList trivia)
+        => trivia.Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia));
 
-    /// <summary>The whitespace before <paramref name="node"/> on its line: the indentation of new lines beside it.</summary>
-    public static SyntaxTriviaList IndentationOf(SyntaxNode node)
+    /// <summary>A generated statement on a line of its own, at this indentation.</summary>
+    public TNode Line<TNode>(TNode generated)
+        where TNode : SyntaxNode
+        => Line(generated, Indentation, SyntaxFactory.TriviaList(EndOfLine));
+
+    /// <summary>A generated statement between the given trivia (the comments and lines of the statement it replaces).</summary>
+    public TNode Line<TNode>(TNode generated, SyntaxTriviaList leading, SyntaxTriviaList trailing)
+        where TNode : SyntaxNode
     {
-        var leading = node.GetLeadingTrivia();
+        var line = Tidy(generated);
+        if (Width(line) > MaxLineLength)
+        {
+            line = line.ReplaceNodes(line.GetAnnotatedNodes(WrappableKind), (_, list) => OnePerLine(list));
+        }
+
+        return line.WithLeadingTrivia(leading).WithTrailingTrivia(EndingLine(trailing));
+    }
+
+    /// <summary>The trivia with an end of line at its end, so what follows starts a new line.</summary>
+    public SyntaxTriviaList EndingLine(SyntaxTriviaList trivia)
+        => trivia.Any(SyntaxKind.EndOfLineTrivia) ? trivia : trivia.Add(EndOfLine);
+
+    private static SyntaxTriviaList IndentationOf(SyntaxTriviaList leading)
+    {
         var start = leading.Count;
         while (start > 0 && leading[start - 1].IsKind(SyntaxKind.WhitespaceTrivia))
         {
@@ -58,11 +123,31 @@ internal static class Layout
         return SyntaxFactory.TriviaList(leading.Skip(start));
     }
 
-    /// <summary>The trivia with an end of line at its end, so what follows starts a new line.</summary>
-    public static SyntaxTriviaList EndingLine(SyntaxTriviaList trivia, SyntaxTrivia endOfLine)
-        => trivia.Any(SyntaxKind.EndOfLineTrivia) ? trivia : trivia.Add(endOfLine);
+    private int Width(SyntaxNode line)
+    {
+        var lines = (Indentation.ToFullString() + line.ToString()).Split('\n');
+        return lines.Max(l => l.TrimEnd('\r').Length);
+    }
 
-    /// <summary>True when <paramref name="trivia"/> holds a comment or a directive, not only spaces and line breaks.</summary>
-    public static bool HasComment(SyntaxTriviaList trivia)
-        => trivia.Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia));
+    private SyntaxNode OnePerLine(SyntaxNode list)
+    {
+        switch (list)
+        {
+            case ArgumentListSyntax arguments:
+                return arguments
+                    .WithOpenParenToken(arguments.OpenParenToken.WithTrailingTrivia(EndOfLine))
+                    .WithArguments(OnePerLine(arguments.Arguments));
+            case TupleExpressionSyntax tuple:
+                return tuple
+                    .WithOpenParenToken(tuple.OpenParenToken.WithTrailingTrivia(EndOfLine))
+                    .WithArguments(OnePerLine(tuple.Arguments));
+            default:
+                return list;
+        }
+    }
+
+    private SeparatedSyntaxList<ArgumentSyntax> OnePerLine(SeparatedSyntaxList<ArgumentSyntax> elements)
+        => SyntaxFactory.SeparatedList(
+            elements.Select(e => e.WithLeadingTrivia(Continuation)),
+            elements.GetSeparators().Select(s => s.WithTrailingTrivia(EndOfLine)));
 }
