@@ -30,7 +30,7 @@ internal sealed class AwaitGroup
     /// <summary>True when every member stores a result of one type: the array action applies (DESIGN §4).</summary>
     public bool ResultsShareOneType
         => Members.All(m => m.ResultType is not null)
-           && Members.All(m => SymbolEqualityComparer.Default.Equals(m.ResultType, Members[0].ResultType));
+           && Members.All(m => SymbolEqualityComparer.IncludeNullability.Equals(m.ResultType, Members[0].ResultType));
 
     /// <summary>The group made of <paramref name="statements"/>, or null when they are not (or no longer) a group the fix can rewrite.</summary>
     public static AwaitGroup? TryCreate(SemanticModel model, ImmutableArray<SyntaxNode> statements, CancellationToken cancellationToken)

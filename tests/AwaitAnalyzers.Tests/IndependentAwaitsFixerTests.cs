@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Verify = AwaitAnalyzers.Tests.Verification.CodeFixVerifier<AwaitAnalyzers.IndependentAwaitsAnalyzer, AwaitAnalyzers.CodeFixes.IndependentAwaitsFixer>;
 
@@ -52,7 +53,8 @@ public class Caller
     [Fact]
     public async Task TwoDeclarations_BecomeTasksWhenAllAndDestructuring()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
             InMethod(@"
         var user = {|#0:await|} users.GetUserAsync(id);
         {|#1:var list = await orders.ListOrdersAsync(id);|}
@@ -63,14 +65,13 @@ public class Caller
         await Task.WhenAll(userTask, listTask);
         var (user, list) = (await userTask, await listTask);
         System.Console.WriteLine($""{user}{list}"");"));
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
     }
 
     [Fact]
     public async Task ThreeStatements_StartThreeTasksInOrder()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1, 2),
             InMethod(@"
         var user = {|#0:await|} users.GetUserAsync(id);
         {|#1:var list = await orders.ListOrdersAsync(id);|}
@@ -83,14 +84,13 @@ public class Caller
         await Task.WhenAll(userTask, listTask, countTask);
         var (user, list, count) = (await userTask, await listTask, await countTask);
         System.Console.WriteLine($""{user}{list}{count}"");"));
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1, 2));
-        await test.RunAsync();
     }
 
     [Fact]
     public async Task ExplicitTypes_AreKept()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1, 2),
             InMethod(@"
         User user = {|#0:await|} users.GetUserAsync(id);
         {|#1:var list = await orders.ListOrdersAsync(id);|}
@@ -103,14 +103,13 @@ public class Caller
         await Task.WhenAll(userTask, listTask, countTask);
         (User user, var list, long count) = (await userTask, await listTask, await countTask);
         System.Console.WriteLine($""{user}{list}{count}"");"));
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1, 2));
-        await test.RunAsync();
     }
 
     [Fact]
     public async Task Assignments_KeepTheirTargets()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
             InMethod(@"
         Order[] list;
         list = {|#0:await|} orders.ListOrdersAsync(id);
@@ -123,14 +122,13 @@ public class Caller
         await Task.WhenAll(listTask, userTask);
         (list, this._user) = (await listTask, await userTask);
         System.Console.WriteLine(list);"));
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
     }
 
     [Fact]
     public async Task DeclarationsMixedWithAssignments_ShareOneDestructuring()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
             InMethod(@"
         int count;
         var user = {|#0:await|} users.GetUserAsync(id);
@@ -143,8 +141,6 @@ public class Caller
         await Task.WhenAll(userTask, countTask);
         (var user, count) = (await userTask, await countTask);
         System.Console.WriteLine($""{user}{count}"");"));
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
     }
 
     [Fact]
@@ -174,21 +170,21 @@ public class Caller
     [Fact]
     public async Task Commands_BecomeOneWhenAll()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
             InMethod(@"
         {|#0:await|} users.SendAsync(""a"");
         {|#1:await orders.SendAsync(""b"");|}"),
             InMethod(@"
         await Task.WhenAll(users.SendAsync(""a""), orders.SendAsync(""b""));"),
             IncludeCommands);
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
     }
 
     [Fact]
     public async Task CommandsWithCommentsBetween_KeepThemBesideTheirTasks()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
             InMethod(@"
         // tell the user
         {|#0:await|} users.SendAsync(""a""); // by mail
@@ -203,14 +199,13 @@ public class Caller
         var notifyTask = orders.NotifyAsync(""b"").AsTask();
         await Task.WhenAll(sendTask, notifyTask);"),
             IncludeCommands);
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
     }
 
     [Fact]
     public async Task OneResultBesideCommands_IsAwaitedWithoutATuple()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1, 2),
             InMethod(@"
         {|#0:await|} users.SendAsync(""a"");
         {|#1:var user = await users.GetUserAsync(id);|}
@@ -224,14 +219,13 @@ public class Caller
         var user = await userTask;
         System.Console.WriteLine(user);"),
             IncludeCommands);
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1, 2));
-        await test.RunAsync();
     }
 
     [Fact]
     public async Task ConfigureAwaitFalse_IsKeptOnWhenAllAndResults()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
             InMethod(@"
         var user = {|#0:await|} users.GetUserAsync(id).ConfigureAwait(false);
         {|#1:var list = await orders.ListOrdersAsync(id).ConfigureAwait(false);|}
@@ -242,14 +236,13 @@ public class Caller
         await Task.WhenAll(userTask, listTask).ConfigureAwait(false);
         var (user, list) = (await userTask.ConfigureAwait(false), await listTask.ConfigureAwait(false));
         System.Console.WriteLine($""{user}{list}"");"));
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
     }
 
     [Fact]
     public async Task ValueTask_BecomesATaskWhereItIsStarted()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
             InMethod(@"
         var score = {|#0:await|} users.GetScoreAsync(id);
         {|#1:var user = await users.GetUserAsync(id);|}
@@ -260,14 +253,13 @@ public class Caller
         await Task.WhenAll(scoreTask, userTask);
         var (score, user) = (await scoreTask, await userTask);
         System.Console.WriteLine($""{score}{user}"");"));
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
     }
 
     [Fact]
     public async Task TaskNames_DoNotClashWithNamesInScopeInLambdasOrDeclaredLater()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
             InMethod(@"
         var userTask = ""in scope"";
         var user = {|#0:await|} users.GetUserAsync(id);
@@ -284,14 +276,13 @@ public class Caller
         System.Func<int, int> twice = listTask => listTask * 2;
         var userTask2 = ""declared later"";
         System.Console.WriteLine($""{userTask}{user}{list}{twice(1)}{userTask2}"");"));
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
     }
 
     [Fact]
     public async Task CommentsAndBlankLines_AreKept()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
             InMethod(@"
         System.Console.WriteLine(""start"");
 
@@ -316,8 +307,6 @@ public class Caller
         var (user, list) = (await userTask, await listTask);
 
         System.Console.WriteLine($""{user}{list}"");"));
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
     }
 
     [Fact]
@@ -334,7 +323,8 @@ public class Caller
 {
     public async System.Threading.Tasks.Task RunAsync(Service users, Service orders, int id)
     {";
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
             services + @"
         var user = {|#0:await|} users.GetUserAsync(id);
         {|#1:var list = await orders.ListOrdersAsync(id);|}
@@ -351,8 +341,6 @@ public class Caller
     }
 }
 ");
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
     }
 
     [Fact]
@@ -411,7 +399,8 @@ namespace Shop
     {
         public async System.Threading.Tasks.Task RunAsync(Service users, Service orders, int id)
         {";
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
             before + @"
             var user = {|#0:await|} users.GetUserAsync(id);
             {|#1:var count = await orders.CountAsync(id);|}
@@ -430,8 +419,6 @@ namespace Shop
     }
 }
 ");
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
     }
 
     [Fact]
@@ -464,7 +451,8 @@ System.Console.WriteLine($""{user}{list}"");
     [Fact]
     public async Task LambdaBody_IsRewrittenAtItsIndentation()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
             InMethod(@"
         System.Func<Task> load = async () =>
         {
@@ -483,14 +471,13 @@ System.Console.WriteLine($""{user}{list}"");
             System.Console.WriteLine($""{user}{list}"");
         };
         await load();"));
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
     }
 
     [Fact]
     public async Task SwitchSection_IsRewrittenInPlace()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
             InMethod(@"
         switch (id)
         {
@@ -511,14 +498,13 @@ System.Console.WriteLine($""{user}{list}"");
                 System.Console.WriteLine($""{user}{list}"");
                 break;
         }"));
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
     }
 
     [Fact]
     public async Task LongResultLine_PutsOneResultPerLine()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1, 2),
             InMethod(@"
         var user = {|#0:await|} users.GetUserAsync(id).ConfigureAwait(false);
         {|#1:var list = await orders.ListOrdersAsync(id).ConfigureAwait(false);|}
@@ -534,8 +520,6 @@ System.Console.WriteLine($""{user}{list}"");
             await listTask.ConfigureAwait(false),
             await countTask.ConfigureAwait(false));
         System.Console.WriteLine($""{user}{list}{count}"");"));
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1, 2));
-        await test.RunAsync();
     }
 
     [Fact]
@@ -575,7 +559,8 @@ System.Console.WriteLine($""{user}{list}"");
     [Fact]
     public async Task ArrayAction_KeepsAssignmentsConfigureAwaitAndConvertsValueTasks()
     {
-        var test = Verify.Create(
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
             InMethod(@"
         int score;
         // both counts
@@ -590,8 +575,6 @@ System.Console.WriteLine($""{user}{list}"");
         score = results[1]; // cached
         System.Console.WriteLine(count + score);"),
             codeActionIndex: 1);
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
     }
 
     [Fact]
@@ -703,6 +686,14 @@ public class OtherCaller
     }
 }
 ";
+
+    /// <summary>The fix of the one group <paramref name="group"/> marks turns <paramref name="source"/> into <paramref name="fixedSource"/>.</summary>
+    private static async Task VerifyFixAsync(DiagnosticResult group, string source, string fixedSource, string? editorConfig = null, int codeActionIndex = 0)
+    {
+        var test = Verify.Create(source, fixedSource, editorConfig, codeActionIndex);
+        test.ExpectedDiagnostics.Add(group);
+        await test.RunAsync();
+    }
 
     /// <summary>The equivalence keys of the actions the fixer offers for the AWAIT001 diagnostic of <paramref name="source"/>.</summary>
     private static async Task<string[]> OfferedActionsAsync(string source, string? editorConfig = null)
