@@ -22,8 +22,8 @@ namespace AwaitAnalyzers.CodeFixes;
 [Shared]
 public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
 {
-    public const string TupleKey = "AWAIT001.Tuple";
-    public const string ArrayKey = "AWAIT001.Array";
+    internal const string TupleKey = "AWAIT001.Tuple";
+    internal const string ArrayKey = "AWAIT001.Array";
 
     private const string TupleTitle = "Start the awaits together with Task.WhenAll";
     private const string ArrayTitle = "Start the awaits together with Task.WhenAll into an array of results";
@@ -60,8 +60,13 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
         }
     }
 
+    ImmutableArray<SyntaxNode> IDocumentFix.Locate(SyntaxNode root, Diagnostic diagnostic) => Locate(root, diagnostic);
+
+    Task<Document?> IDocumentFix.ApplyAsync(Document document, ImmutableArray<SyntaxNode> nodes, string? equivalenceKey, CancellationToken cancellationToken)
+        => ApplyAsync(document, nodes, equivalenceKey, cancellationToken);
+
     /// <summary>The group's statements: the first holds the diagnostic's await keyword, the others are its additional locations.</summary>
-    public ImmutableArray<SyntaxNode> Locate(SyntaxNode root, Diagnostic diagnostic)
+    private static ImmutableArray<SyntaxNode> Locate(SyntaxNode root, Diagnostic diagnostic)
     {
         var builder = ImmutableArray.CreateBuilder<SyntaxNode>();
         var first = diagnostic.Location.SourceSpan;
@@ -87,7 +92,8 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
         return builder.ToImmutable();
     }
 
-    public async Task<Document?> ApplyAsync(Document document, ImmutableArray<SyntaxNode> nodes, string? equivalenceKey, CancellationToken cancellationToken)
+    /// <summary>The document with the group rewritten by the action <paramref name="equivalenceKey"/>; null where it does not apply.</summary>
+    private static async Task<Document?> ApplyAsync(Document document, ImmutableArray<SyntaxNode> nodes, string? equivalenceKey, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -117,7 +123,7 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
         return document.WithSyntaxRoot(newRoot);
     }
 
-    private CodeAction Action(string title, string key, Document document, ImmutableArray<SyntaxNode> statements)
+    private static CodeAction Action(string title, string key, Document document, ImmutableArray<SyntaxNode> statements)
         => CodeAction.Create(
             title,
             async cancellationToken => await ApplyAsync(document, statements, key, cancellationToken).ConfigureAwait(false) ?? document,
@@ -155,7 +161,7 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
             if (Members.All(m => !m.StoresResult) && !HasTriviaBetweenStatements())
             {
                 var whenAll = ExpressionStatement(AwaitAll(Members.Select(Operation)));
-                return new[] { _layout.Line(whenAll, Members[0].Statement.GetLeadingTrivia(), Members[Members.Length - 1].Statement.GetTrailingTrivia()) };
+                return EndLikeGroup(new List<StatementSyntax> { _layout.Line(whenAll, Members[0].Statement.GetLeadingTrivia(), Members[Members.Length - 1].Statement.GetTrailingTrivia()) });
             }
 
             var statements = new List<StatementSyntax>();
@@ -166,7 +172,7 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
                 taskNames.Add(name);
 
                 // The statement that starts the operation takes the comments and blank lines that were around its statement.
-                statements.Add(_layout.Line(Declare(name, Operation(member)), member.Statement.GetLeadingTrivia(), member.Statement.GetTrailingTrivia()));
+                statements.Add(_layout.Line(Declare(name, Operation(member)), _layout.StartingLine(member.Statement), member.Statement.GetTrailingTrivia()));
             }
 
             statements.Add(_layout.Line(ExpressionStatement(AwaitAll(taskNames.Select(n => (ExpressionSyntax)IdentifierName(n))))));
@@ -185,7 +191,7 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
                 statements.Add(_layout.Line(ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, targets, results))));
             }
 
-            return statements;
+            return EndLikeGroup(statements);
         }
 
         /// <summary><c>var results = await Task.WhenAll(…);</c> then each statement takes its element: <c>var a = results[0];</c>.</summary>
@@ -204,8 +210,20 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
                     BracketedArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(i))))));
                 var original = Members[i].Statement;
                 statements.Add(WithResult(Members[i], element)
-                    .WithLeadingTrivia(i == 0 ? _layout.Indentation : original.GetLeadingTrivia())
+                    .WithLeadingTrivia(i == 0 ? _layout.Indentation : _layout.StartingLine(original))
                     .WithTrailingTrivia(_layout.EndingLine(original.GetTrailingTrivia())));
+            }
+
+            return EndLikeGroup(statements);
+        }
+
+        /// <summary>What followed the group on its last line (<c>… ; return x;</c>) stays on the line of the last new statement.</summary>
+        private List<StatementSyntax> EndLikeGroup(List<StatementSyntax> statements)
+        {
+            var trailing = Members[Members.Length - 1].Statement.GetTrailingTrivia();
+            if (!trailing.Any(SyntaxKind.EndOfLineTrivia))
+            {
+                statements[statements.Count - 1] = statements[statements.Count - 1].WithTrailingTrivia(trailing);
             }
 
             return statements;

@@ -523,6 +523,20 @@ System.Console.WriteLine($""{user}{list}"");
     }
 
     [Fact]
+    public async Task StatementsSharingALine_StartTheirTasksOnLinesOfTheirOwn()
+    {
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
+            InMethod(@"
+        var user = {|#0:await|} users.GetUserAsync(id); {|#1:var list = await orders.ListOrdersAsync(id);|} System.Console.WriteLine($""{user}{list}"");"),
+            InMethod(@"
+        var userTask = users.GetUserAsync(id);
+        var listTask = orders.ListOrdersAsync(id);
+        await Task.WhenAll(userTask, listTask);
+        var (user, list) = (await userTask, await listTask); System.Console.WriteLine($""{user}{list}"");"));
+    }
+
+    [Fact]
     public async Task ConditionalDirectiveBetweenStatements_IsNotFixed()
     {
         var offered = await OfferedActionsAsync(InMethod(@"

@@ -39,20 +39,21 @@ internal sealed class Layout
     /// <summary>The layout of new statements that take the place of <paramref name="statement"/>.</summary>
     public static Layout At(StatementSyntax statement)
     {
-        var indentation = IndentationOf(statement.GetLeadingTrivia());
+        var indentation = IndentationOfLine(statement.GetFirstToken());
         var outer = statement.Parent switch
         {
-            BlockSyntax block => IndentationOf(block.OpenBraceToken.LeadingTrivia),
-            SwitchSectionSyntax section => IndentationOf(section.GetLeadingTrivia()),
-            _ => SyntaxFactory.TriviaList(),
+            BlockSyntax block => IndentationOfLine(block.OpenBraceToken),
+            SwitchSectionSyntax section => IndentationOfLine(section.GetFirstToken()),
+            _ => string.Empty,
         };
 
-        var text = indentation.ToFullString();
-        var outerText = outer.ToFullString();
-        var unit = text.Length > outerText.Length && text.StartsWith(outerText, StringComparison.Ordinal)
-            ? text.Substring(outerText.Length)
-            : text.IndexOf('\t') >= 0 ? "\t" : "    ";
-        return new Layout(indentation, SyntaxFactory.TriviaList(SyntaxFactory.Whitespace(text + unit)), Imports.NewLineOf(statement.SyntaxTree.GetRoot()));
+        var unit = indentation.Length > outer.Length && indentation.StartsWith(outer, StringComparison.Ordinal)
+            ? indentation.Substring(outer.Length)
+            : indentation.IndexOf('\t') >= 0 ? "\t" : "    ";
+        return new Layout(
+            Whitespace(indentation),
+            Whitespace(indentation + unit),
+            Imports.NewLineOf(statement.SyntaxTree.GetRoot()));
     }
 
     /// <summary>Marks user code a new node embeds, so <see cref="Tidy"/> keeps its line breaks and comments as written.</summary>
@@ -108,20 +109,53 @@ internal sealed class Layout
         return line.WithLeadingTrivia(leading).WithTrailingTrivia(EndingLine(trailing));
     }
 
-    /// <summary>The trivia with an end of line at its end, so what follows starts a new line.</summary>
+    /// <summary>The trivia with an end of line at its end (and no space before it), so what follows starts a new line.</summary>
     public SyntaxTriviaList EndingLine(SyntaxTriviaList trivia)
-        => trivia.Any(SyntaxKind.EndOfLineTrivia) ? trivia : trivia.Add(EndOfLine);
-
-    private static SyntaxTriviaList IndentationOf(SyntaxTriviaList leading)
     {
-        var start = leading.Count;
-        while (start > 0 && leading[start - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+        if (trivia.Any(SyntaxKind.EndOfLineTrivia))
         {
-            start--;
+            return trivia;
         }
 
-        return SyntaxFactory.TriviaList(leading.Skip(start));
+        var end = trivia.Count;
+        while (end > 0 && trivia[end - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+        {
+            end--;
+        }
+
+        return SyntaxFactory.TriviaList(trivia.Take(end)).Add(EndOfLine);
     }
+
+    /// <summary>The leading trivia of <paramref name="statement"/>, indented when it shared its line with the code before it.</summary>
+    public SyntaxTriviaList StartingLine(StatementSyntax statement)
+    {
+        var leading = statement.GetLeadingTrivia();
+        var previous = statement.GetFirstToken().GetPreviousToken();
+        var startsLine = leading.Any(SyntaxKind.EndOfLineTrivia) || previous.IsKind(SyntaxKind.None) || previous.TrailingTrivia.Any(SyntaxKind.EndOfLineTrivia);
+        return startsLine ? leading : Indentation.AddRange(leading);
+    }
+
+    /// <summary>The whitespace that starts the line <paramref name="token"/> is on.</summary>
+    private static string IndentationOfLine(SyntaxToken token)
+    {
+        var text = token.SyntaxTree?.GetText();
+        if (text is null)
+        {
+            return string.Empty;
+        }
+
+        var line = text.Lines.GetLineFromPosition(token.SpanStart);
+        var end = line.Start;
+        while (end < line.End && (text[end] == ' ' || text[end] == '\t'))
+        {
+            end++;
+        }
+
+        return text.ToString(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(line.Start, end));
+    }
+
+    private static SyntaxTriviaList Whitespace(string text)
+        => text.Length == 0 ? SyntaxFactory.TriviaList() : SyntaxFactory.TriviaList(SyntaxFactory.Whitespace(text));
 
     private int Width(SyntaxNode line)
     {
