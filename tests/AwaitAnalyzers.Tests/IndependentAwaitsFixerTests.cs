@@ -474,6 +474,47 @@ System.Console.WriteLine($""{user}{list}"");
     }
 
     [Fact]
+    public async Task LocalFunctionInCatchBlock_IsRewrittenInPlace()
+    {
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
+            InMethod(@"
+        try
+        {
+            await users.SendAsync(""a"");
+        }
+        catch (System.Exception)
+        {
+            async Task RecoverAsync()
+            {
+                var user = {|#0:await|} users.GetUserAsync(id);
+                {|#1:var list = await orders.ListOrdersAsync(id);|}
+                System.Console.WriteLine($""{user}{list}"");
+            }
+
+            await RecoverAsync();
+        }"),
+            InMethod(@"
+        try
+        {
+            await users.SendAsync(""a"");
+        }
+        catch (System.Exception)
+        {
+            async Task RecoverAsync()
+            {
+                var userTask = users.GetUserAsync(id);
+                var listTask = orders.ListOrdersAsync(id);
+                await Task.WhenAll(userTask, listTask);
+                var (user, list) = (await userTask, await listTask);
+                System.Console.WriteLine($""{user}{list}"");
+            }
+
+            await RecoverAsync();
+        }"));
+    }
+
+    [Fact]
     public async Task SwitchSection_IsRewrittenInPlace()
     {
         await VerifyFixAsync(
