@@ -344,6 +344,57 @@ public class Caller
     }
 
     [Fact]
+    public async Task FixAll_AddsTheUsingDirectiveOnce()
+    {
+        const string services = @"public class Service
+{
+    public System.Threading.Tasks.Task<int> CountAsync(int id) => System.Threading.Tasks.Task.FromResult(id);
+}
+public class Caller
+{";
+        var test = Verify.Create(
+            services + @"
+    public async System.Threading.Tasks.Task<int> FirstAsync(Service users, int id)
+    {
+        var a = {|#0:await|} users.CountAsync(id);
+        {|#1:var b = await users.CountAsync(id + 1);|}
+        return a + b;
+    }
+
+    public async System.Threading.Tasks.Task<int> SecondAsync(Service users, int id)
+    {
+        var c = {|#2:await|} users.CountAsync(id);
+        {|#3:var d = await users.CountAsync(id + 1);|}
+        return c + d;
+    }
+}
+",
+            "using System.Threading.Tasks;\n\n" + services + @"
+    public async System.Threading.Tasks.Task<int> FirstAsync(Service users, int id)
+    {
+        var aTask = users.CountAsync(id);
+        var bTask = users.CountAsync(id + 1);
+        await Task.WhenAll(aTask, bTask);
+        var (a, b) = (await aTask, await bTask);
+        return a + b;
+    }
+
+    public async System.Threading.Tasks.Task<int> SecondAsync(Service users, int id)
+    {
+        var cTask = users.CountAsync(id);
+        var dTask = users.CountAsync(id + 1);
+        await Task.WhenAll(cTask, dTask);
+        var (c, d) = (await cTask, await dTask);
+        return c + d;
+    }
+}
+");
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        test.ExpectedDiagnostics.Add(Expect.Group(2, 3));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task UsingDirective_IsNotAddedWhenAGlobalUsingBringsTask()
     {
         const string before = @"public class User { }
@@ -590,6 +641,62 @@ System.Console.WriteLine($""{user}{list}"");
         System.Console.WriteLine($""{user}{list}"");"));
 
         Assert.Empty(offered);
+    }
+
+    [Fact]
+    public async Task ServiceMethod_ReadsLikeHandWrittenCode()
+    {
+        const string header = @"using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+public record Customer(int Id);
+public record Invoice(int Id);
+public record Address(string Street);
+public record Dashboard(Customer Customer, IReadOnlyList<Invoice> Invoices, Address? Address, int Points);
+public interface ICustomers { Task<Customer> GetCustomerAsync(int id, CancellationToken ct); }
+public interface IBilling { Task<IReadOnlyList<Invoice>> GetInvoicesAsync(int customerId, CancellationToken ct); }
+public interface IAddresses { ValueTask<Address?> FindAddressAsync(int customerId, CancellationToken ct); }
+public interface ILoyalty { Task<int> GetPointsAsync(int customerId, CancellationToken ct); }
+
+public sealed class DashboardService(ICustomers customers, IBilling billing, IAddresses addresses, ILoyalty loyalty)
+{
+    public async Task<Dashboard> LoadAsync(int customerId, CancellationToken cancellationToken)
+    {";
+        const string footer = @"
+
+        return new Dashboard(customer, invoices, address, points);
+    }
+}
+";
+        await VerifyFixAsync(
+            Expect.Group(0, 1, 2, 3),
+            header + @"
+        // The customer record is the slow one (~250 ms).
+        var customer = {|#0:await|} customers.GetCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
+        {|#1:IReadOnlyList<Invoice> invoices = await billing.GetInvoicesAsync(customerId, cancellationToken).ConfigureAwait(false);|} // paged
+
+        // The address is optional.
+        {|#2:var address = await addresses.FindAddressAsync(customerId, cancellationToken).ConfigureAwait(false);|}
+        {|#3:var points = await loyalty.GetPointsAsync(
+            customerId,
+            cancellationToken).ConfigureAwait(false);|}" + footer,
+            header + @"
+        // The customer record is the slow one (~250 ms).
+        var customerTask = customers.GetCustomerAsync(customerId, cancellationToken);
+        var invoicesTask = billing.GetInvoicesAsync(customerId, cancellationToken); // paged
+
+        // The address is optional.
+        var addressTask = addresses.FindAddressAsync(customerId, cancellationToken).AsTask();
+        var pointsTask = loyalty.GetPointsAsync(
+            customerId,
+            cancellationToken);
+        await Task.WhenAll(customerTask, invoicesTask, addressTask, pointsTask).ConfigureAwait(false);
+        (var customer, IReadOnlyList<Invoice> invoices, var address, var points) = (
+            await customerTask.ConfigureAwait(false),
+            await invoicesTask.ConfigureAwait(false),
+            await addressTask.ConfigureAwait(false),
+            await pointsTask.ConfigureAwait(false));" + footer);
     }
 
     [Fact]
