@@ -629,6 +629,24 @@ System.Console.WriteLine($""{user}{list}"");
     }
 
     [Fact]
+    public async Task TabsAndCarriageReturns_AreTheDocuments()
+    {
+        static string Tabbed(string body) => InMethod(body).Replace("    ", "\t").Replace("\n", "\r\n");
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
+            Tabbed(@"
+        var user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:var list = await orders.ListOrdersAsync(id);|}
+        System.Console.WriteLine($""{user}{list}"");"),
+            Tabbed(@"
+        var userTask = users.GetUserAsync(id);
+        var listTask = orders.ListOrdersAsync(id);
+        await Task.WhenAll(userTask, listTask);
+        var (user, list) = (await userTask, await listTask);
+        System.Console.WriteLine($""{user}{list}"");"));
+    }
+
+    [Fact]
     public async Task ConditionalDirectiveBetweenStatements_IsNotFixed()
     {
         var offered = await OfferedActionsAsync(InMethod(@"
