@@ -36,6 +36,19 @@ public class Service
 }
 ";
 
+    /// <summary>The group of most tests: two queries whose results are used, at a method body's indentation.</summary>
+    private const string UserAndList = @"
+        var user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:var list = await orders.ListOrdersAsync(id);|}
+        System.Console.WriteLine($""{user}{list}"");";
+
+    private const string UserAndListFixed = @"
+        var userTask = users.GetUserAsync(id);
+        var listTask = orders.ListOrdersAsync(id);
+        await Task.WhenAll(userTask, listTask);
+        var (user, list) = (await userTask, await listTask);
+        System.Console.WriteLine($""{user}{list}"");";
+
     private static string InMethod(string body) => @"
 using System.Threading.Tasks;
 " + Services + @"
@@ -55,16 +68,8 @@ public class Caller
     {
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            InMethod(@"
-        var user = {|#0:await|} users.GetUserAsync(id);
-        {|#1:var list = await orders.ListOrdersAsync(id);|}
-        System.Console.WriteLine($""{user}{list}"");"),
-            InMethod(@"
-        var userTask = users.GetUserAsync(id);
-        var listTask = orders.ListOrdersAsync(id);
-        await Task.WhenAll(userTask, listTask);
-        var (user, list) = (await userTask, await listTask);
-        System.Console.WriteLine($""{user}{list}"");"));
+            InMethod(UserAndList),
+            InMethod(UserAndListFixed));
     }
 
     [Fact]
@@ -325,19 +330,11 @@ public class Caller
     {";
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            services + @"
-        var user = {|#0:await|} users.GetUserAsync(id);
-        {|#1:var list = await orders.ListOrdersAsync(id);|}
-        System.Console.WriteLine($""{user}{list}"");
+            services + UserAndList + @"
     }
 }
 ",
-            "using System.Threading.Tasks;\n\n" + services + @"
-        var userTask = users.GetUserAsync(id);
-        var listTask = orders.ListOrdersAsync(id);
-        await Task.WhenAll(userTask, listTask);
-        var (user, list) = (await userTask, await listTask);
-        System.Console.WriteLine($""{user}{list}"");
+            "using System.Threading.Tasks;\n\n" + services + UserAndListFixed + @"
     }
 }
 ");
@@ -409,19 +406,11 @@ public class Caller
     public async Task RunAsync(Service users, Service orders, int id)
     {";
         var test = Verify.Create(
-            before + @"
-        var user = {|#0:await|} users.GetUserAsync(id);
-        {|#1:var list = await orders.ListOrdersAsync(id);|}
-        System.Console.WriteLine($""{user}{list}"");
+            before + UserAndList + @"
     }
 }
 ",
-            before + @"
-        var userTask = users.GetUserAsync(id);
-        var listTask = orders.ListOrdersAsync(id);
-        await Task.WhenAll(userTask, listTask);
-        var (user, list) = (await userTask, await listTask);
-        System.Console.WriteLine($""{user}{list}"");
+            before + UserAndListFixed + @"
     }
 }
 ");
@@ -634,16 +623,8 @@ System.Console.WriteLine($""{user}{list}"");
         static string Tabbed(string body) => InMethod(body).Replace("    ", "\t").Replace("\n", "\r\n");
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            Tabbed(@"
-        var user = {|#0:await|} users.GetUserAsync(id);
-        {|#1:var list = await orders.ListOrdersAsync(id);|}
-        System.Console.WriteLine($""{user}{list}"");"),
-            Tabbed(@"
-        var userTask = users.GetUserAsync(id);
-        var listTask = orders.ListOrdersAsync(id);
-        await Task.WhenAll(userTask, listTask);
-        var (user, list) = (await userTask, await listTask);
-        System.Console.WriteLine($""{user}{list}"");"));
+            Tabbed(UserAndList),
+            Tabbed(UserAndListFixed));
     }
 
     [Fact]
@@ -832,16 +813,8 @@ public sealed class DashboardService(ICustomers customers, IBilling billing, IAd
     public async Task FixAll_RewritesGroupsInEveryDocumentOfTheProject()
     {
         var test = Verify.Create(
-            InMethod(@"
-        var user = {|#0:await|} users.GetUserAsync(id);
-        {|#1:var list = await orders.ListOrdersAsync(id);|}
-        System.Console.WriteLine($""{user}{list}"");"),
-            InMethod(@"
-        var userTask = users.GetUserAsync(id);
-        var listTask = orders.ListOrdersAsync(id);
-        await Task.WhenAll(userTask, listTask);
-        var (user, list) = (await userTask, await listTask);
-        System.Console.WriteLine($""{user}{list}"");"));
+            InMethod(UserAndList),
+            InMethod(UserAndListFixed));
         test.TestState.Sources.Add(("/0/Other.cs", OtherCaller(@"
         var a = {|#2:await|} users.CountAsync(id);
         {|#3:var b = await users.GetScoreAsync(id);|}
