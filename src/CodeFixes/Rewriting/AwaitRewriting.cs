@@ -47,8 +47,10 @@ internal static class AwaitRewriting
             arguments.Add(Argument(task));
         }
 
+        // As an expression, `global::System.Threading.Tasks.Task` is member accesses, not the qualified name of a type:
+        // written as a name, it prints the same but is not the tree the parser reads back.
         return InvocationExpression(
-            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, taskType, IdentifierName("WhenAll")),
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, ParseExpression(taskType.ToString()), IdentifierName("WhenAll")),
             ArgumentList(SeparatedList(arguments)));
     }
 

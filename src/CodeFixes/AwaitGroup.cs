@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using AwaitAnalyzers.CodeFixes.Rewriting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AwaitAnalyzers.CodeFixes;
+
+/// <summary>An AWAIT001 group as its fix sees it (DESIGN §4): the statements in order, what each awaits and what it stores.</summary>
+internal sealed class AwaitGroup
+{
+    private AwaitGroup(WellKnownTypes types, ImmutableArray<AwaitGroupMember> members)
+    {
+        Types = types;
+        Members = members;
+    }
+
+    public WellKnownTypes Types { get; }
+
+    public ImmutableArray<AwaitGroupMember> Members { get; }
+
+    public IReadOnlyList<StatementSyntax> Statements => Members.Select(m => m.Shape.Statement).ToList();
+
+    /// <summary>The ConfigureAwait argument every member has (the analyzer groups only members that agree), or null.</summary>
+    public ArgumentSyntax? ConfigureAwaitArgument => Members[0].Shape.ConfigureAwaitArgument;
+
+    /// <summary>True when every member stores a result of one type: the array action applies (DESIGN §4).</summary>
+    public bool ResultsShareOneType
+        => Members.All(m => m.ResultType is not null)
+           && Members.All(m => SymbolEqualityComparer.IncludeNullability.Equals(m.ResultType, Members[0].ResultType));
+
+    /// <summary>The group made of <paramref name="statements"/>, or null when they are not (or no longer) a group the fix can rewrite.</summary>
+    public static AwaitGroup? TryCreate(SemanticModel model, ImmutableArray<SyntaxNode> statements, CancellationToken cancellationToken)
+    {
+        var types = WellKnownTypes.Create(model.Compilation);
+        if (types is null || statements.IsDefault || statements.Length < 2)
+        {
+            return null;
+        }
+
+        var members = ImmutableArray.CreateBuilder<AwaitGroupMember>(statements.Length);
+        foreach (var node in statements)
+        {
+            var shape = AwaitStatement.TryParse(node as StatementSyntax);
+            if (shape is null
+                || (members.Count > 0 && !members[0].Shape.ConfiguresAwaitLike(shape))
+                || HasConditionalDirective(shape.Statement, includingLeading: members.Count > 0))
+            {
+                return null;
+            }
+
+            var type = model.GetTypeInfo(shape.Invocation, cancellationToken).Type as INamedTypeSymbol;
+            var awaitable = types.GetAwaitableKind(type);
+            if (awaitable == AwaitableKind.None || (shape.Kind != AwaitStatementKind.Expression && !awaitable.HasResult()))
+            {
+                return null;
+            }
+
+            var resultType = shape.Kind != AwaitStatementKind.Expression ? type!.TypeArguments[0] : null;
+            members.Add(new AwaitGroupMember(shape, awaitable.IsValueTask(), resultType));
+        }
+
+        return new AwaitGroup(types, members.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// An <c>#if</c>/<c>#else</c>/<c>#endif</c> among the statements: the new statements after the tasks would land inside the
+    /// condition, so the rewrite could break the build in the other configuration. One before the group encloses all of it.
+    /// </summary>
+    private static bool HasConditionalDirective(StatementSyntax statement, bool includingLeading)
+    {
+        if (!statement.ContainsDirectives)
+        {
+            return false;
+        }
+
+        var leadingEnd = statement.GetFirstToken().SpanStart;
+        return statement.DescendantTrivia(descendIntoTrivia: true).Any(t =>
+            (t.IsKind(SyntaxKind.IfDirectiveTrivia) || t.IsKind(SyntaxKind.ElifDirectiveTrivia)
+             || t.IsKind(SyntaxKind.ElseDirectiveTrivia) || t.IsKind(SyntaxKind.EndIfDirectiveTrivia))
+            && (includingLeading || t.SpanStart >= leadingEnd));
+    }
+}

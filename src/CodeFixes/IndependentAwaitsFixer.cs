@@ -1,0 +1,134 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AwaitAnalyzers.CodeFixes.Rewriting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace AwaitAnalyzers.CodeFixes;
+
+/// <summary>
+/// AWAIT001: starts a group's operations together with <c>Task.WhenAll</c> and keeps every result (DESIGN §4): tasks started in
+/// the original order, then WhenAll, then the results by tuple destructuring; or, when all results share one type, an array.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(IndependentAwaitsFixer))]
+[Shared]
+public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
+{
+    internal const string TupleKey = "AWAIT001.Tuple";
+    internal const string ArrayKey = "AWAIT001.Array";
+
+    private const string TupleTitle = "Start the awaits together with Task.WhenAll";
+    private const string ArrayTitle = "Start the awaits together with Task.WhenAll into an array of results";
+    private const string TasksNamespace = "System.Threading.Tasks";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.IndependentAwaits);
+
+    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider(this);
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var document = context.Document;
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var statements = Locate(root, diagnostic);
+            var group = AwaitGroup.TryCreate(model, statements, context.CancellationToken);
+            if (group is null)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(Action(TupleTitle, TupleKey, document, statements), diagnostic);
+            if (group.ResultsShareOneType)
+            {
+                context.RegisterCodeFix(Action(ArrayTitle, ArrayKey, document, statements), diagnostic);
+            }
+        }
+    }
+
+    ImmutableArray<SyntaxNode> IDocumentFix.Locate(SyntaxNode root, Diagnostic diagnostic) => Locate(root, diagnostic);
+
+    Task<Document?> IDocumentFix.ApplyAsync(Document document, ImmutableArray<SyntaxNode> nodes, string? equivalenceKey, CancellationToken cancellationToken)
+        => ApplyAsync(document, nodes, equivalenceKey, cancellationToken);
+
+    /// <summary>The group's statements: the first holds the diagnostic's await keyword, the others are its additional locations.</summary>
+    private static ImmutableArray<SyntaxNode> Locate(SyntaxNode root, Diagnostic diagnostic)
+    {
+        var builder = ImmutableArray.CreateBuilder<SyntaxNode>();
+        var first = diagnostic.Location.SourceSpan;
+        if (!root.FullSpan.Contains(first)
+            || root.FindToken(first.Start) is not { RawKind: (int)SyntaxKind.AwaitKeyword } awaitKeyword
+            || awaitKeyword.Parent?.FirstAncestorOrSelf<StatementSyntax>() is not { } firstStatement)
+        {
+            return ImmutableArray<SyntaxNode>.Empty;
+        }
+
+        builder.Add(firstStatement);
+        foreach (var location in diagnostic.AdditionalLocations)
+        {
+            if (!root.FullSpan.Contains(location.SourceSpan)
+                || root.FindNode(location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<StatementSyntax>() is not { } statement)
+            {
+                return ImmutableArray<SyntaxNode>.Empty;
+            }
+
+            builder.Add(statement);
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>The document with the group rewritten by the action <paramref name="equivalenceKey"/>; null where it does not apply.</summary>
+    private static async Task<Document?> ApplyAsync(Document document, ImmutableArray<SyntaxNode> nodes, string? equivalenceKey, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var group = model is null ? null : AwaitGroup.TryCreate(model, nodes, cancellationToken);
+        if (root is null || model is null || group is null)
+        {
+            return null;
+        }
+
+        var first = group.Members[0].Statement;
+        var (task, needsUsing) = Imports.NameFor(model, first.SpanStart, group.Types.Task);
+        var writer = new AwaitGroupWriter(group, task, FreshNames.Around(model, first), LanguageVersionOf(root));
+        var replacements = equivalenceKey == ArrayKey
+            ? (group.ResultsShareOneType ? writer.ArrayOfResults() : null)
+            : writer.TupleOfResults();
+        var newRoot = replacements is null ? null : StatementLists.Replace(root, group.Statements, replacements);
+        if (newRoot is null)
+        {
+            return null;
+        }
+
+        if (needsUsing && newRoot is CompilationUnitSyntax unit)
+        {
+            newRoot = Imports.AddUsing(unit, TasksNamespace);
+        }
+
+        return document.WithSyntaxRoot(newRoot);
+    }
+
+    private static CodeAction Action(string title, string key, Document document, ImmutableArray<SyntaxNode> statements)
+        => CodeAction.Create(
+            title,
+            async cancellationToken => await ApplyAsync(document, statements, key, cancellationToken).ConfigureAwait(false) ?? document,
+            key);
+
+    private static LanguageVersion LanguageVersionOf(SyntaxNode root)
+        => root.SyntaxTree.Options is CSharpParseOptions options ? options.LanguageVersion : LanguageVersion.CSharp7_3;
+}
