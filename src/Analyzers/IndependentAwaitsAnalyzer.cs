@@ -104,6 +104,12 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        // #if between two statements: the rewrite would move code into or out of the condition.
+        if (HasConditionalDirective(next.Statement.Statement))
+        {
+            return false;
+        }
+
         foreach (var member in run)
         {
             if (!model.AreIndependent(member, next, context.SemanticModel, body, options, context.CancellationToken))
@@ -113,6 +119,20 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
         }
 
         return true;
+    }
+
+    private static bool HasConditionalDirective(StatementSyntax statement)
+    {
+        foreach (var trivia in statement.GetLeadingTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.IfDirectiveTrivia) || trivia.IsKind(SyntaxKind.ElifDirectiveTrivia)
+                || trivia.IsKind(SyntaxKind.ElseDirectiveTrivia) || trivia.IsKind(SyntaxKind.EndIfDirectiveTrivia))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Report(SyntaxNodeAnalysisContext context, List<AwaitedOperation> group)

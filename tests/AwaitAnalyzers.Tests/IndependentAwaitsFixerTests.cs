@@ -628,21 +628,6 @@ System.Console.WriteLine($""{user}{list}"");
     }
 
     [Fact]
-    public async Task ConditionalDirectiveBetweenStatements_IsNotFixed()
-    {
-        var offered = await OfferedActionsAsync(InMethod(@"
-        var user = await users.GetUserAsync(id);
-#if !LEGACY
-        var list = await orders.ListOrdersAsync(id);
-#else
-        var list = new Order[0];
-#endif
-        System.Console.WriteLine($""{user}{list}"");"));
-
-        Assert.Empty(offered);
-    }
-
-    [Fact]
     public async Task ServiceMethod_ReadsLikeHandWrittenCode()
     {
         const string header = @"using System.Collections.Generic;
