@@ -9,23 +9,12 @@ namespace AwaitAnalyzers;
 
 /// <summary>AWAIT002: a foreach or counting for that awaits independent iterations one at a time (DESIGN §2).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class AwaitInLoopAnalyzer : DiagnosticAnalyzer
+public sealed class AwaitInLoopAnalyzer : IndependenceAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AwaitInLoop);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var model = IndependenceModel.Create(start.Compilation);
-            if (model is not null)
-            {
-                start.RegisterSyntaxNodeAction(c => Analyze(c, model), SyntaxKind.ForEachStatement, SyntaxKind.ForStatement);
-            }
-        });
-    }
+    private protected override void Register(CompilationStartAnalysisContext context, IndependenceModel model)
+        => context.RegisterSyntaxNodeAction(c => Analyze(c, model), SyntaxKind.ForEachStatement, SyntaxKind.ForStatement);
 
     private static void Analyze(SyntaxNodeAnalysisContext context, IndependenceModel model)
     {

@@ -10,23 +10,12 @@ namespace AwaitAnalyzers;
 
 /// <summary>AWAIT001: consecutive awaits of independent operations (DESIGN §2).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
+public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.IndependentAwaits);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var model = IndependenceModel.Create(start.Compilation);
-            if (model is not null)
-            {
-                start.RegisterSyntaxNodeAction(c => Analyze(c, model), SyntaxKind.Block, SyntaxKind.SwitchSection, SyntaxKind.CompilationUnit);
-            }
-        });
-    }
+    private protected override void Register(CompilationStartAnalysisContext context, IndependenceModel model)
+        => context.RegisterSyntaxNodeAction(c => Analyze(c, model), SyntaxKind.Block, SyntaxKind.SwitchSection, SyntaxKind.CompilationUnit);
 
     private static void Analyze(SyntaxNodeAnalysisContext context, IndependenceModel model)
     {
