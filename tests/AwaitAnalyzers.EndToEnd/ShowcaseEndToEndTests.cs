@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace AwaitAnalyzers.EndToEnd;
+
+/// <summary>
+/// The package as users get it (DESIGN §6): packed, installed into a copy of samples/Showcase from a local feed, built with
+/// the installed SDK's compiler, fixed with <c>dotnet format analyzers</c>, built again, and run before and after.
+/// </summary>
+public sealed class ShowcaseEndToEndTests : IClassFixture<ShowcaseRun>
+{
+    /// <summary>The sample's simulated I/O gives about 2.3×; a clear margin below that tolerates a busy machine.</summary>
+    private const double RequiredSpeedup = 1.3;
+
+    private const string ProjectFolder = "Showcase";
+
+    /// <summary>The analyzer crashed (AD0001) or the compiler refused to load it (CS8032, CS9057): the rules silently do not run.</summary>
+    private static readonly string[] LoadFailureIds = { "AD0001", "CS8032", "CS9057" };
+
+    private static readonly Regex ElapsedLine = new(@"^Elapsed: (?<ms>\d+) ms$", RegexOptions.Multiline);
+
+    private readonly ShowcaseRun _run;
+    private readonly ITestOutputHelper _output;
+
+    public ShowcaseEndToEndTests(ShowcaseRun run, ITestOutputHelper output)
+    {
+        _run = run;
+        _output = output;
+    }
+
+    [Fact]
+    public void Script_RunsToTheEnd()
+    {
+        _output.WriteLine($"scripts/showcase.sh took {_run.Duration.TotalSeconds:0} s; artifacts in {_run.Artifacts}");
+        _output.WriteLine(_run.ReadOrEmpty("environment.txt"));
+        Assert.True(_run.ExitCode == 0, $"scripts/showcase.sh exited with {_run.ExitCode}:{Environment.NewLine}{_run.Tail()}");
+    }
+
+    [Fact]
+    public void TrackedSample_IsNotModified()
+        => Assert.Equal(_run.SampleFingerprintBefore, _run.SampleFingerprintAfter);
+
+    [Fact]
+    public void Build_ReportsTheMarkedDiagnosticsAndNoOthers()
+    {
+        var expected = MarkedSite.FindIn(_run.SampleDirectory);
+        Assert.Contains(expected, s => s.Id == "AWAIT001");
+        Assert.Contains(expected, s => s.Id == "AWAIT002");
+
+        var reported = AwaitDiagnostics(Diagnostics("build-before.log"))
+            .Select(d => new MarkedSite(d.File, d.Line, d.Column, d.Id))
+            .ToList();
+
+        var missing = expected.Except(reported).ToList();
+        var unexpected = reported.Except(expected).ToList();
+        Assert.True(
+            missing.Count == 0 && unexpected.Count == 0,
+            $"Not reported where the sample marks a site:{List(missing)}{Environment.NewLine}Reported where the sample marks none:{List(unexpected)}");
+    }
+
+    [Fact]
+    public void Builds_LoadTheAnalyzerWithoutFailures()
+    {
+        var failures = new[] { "build-before.log", "build-after.log", "format.log" }
+            .Where(_run.Has)
+            .SelectMany(log => File.ReadLines(_run.PathOf(log)).Where(line => LoadFailureIds.Any(id => line.Contains(id, StringComparison.Ordinal))).Select(line => $"{log}: {line}"))
+            .ToList();
+        Assert.True(failures.Count == 0, $"The analyzer did not load or run cleanly:{List(failures)}");
+    }
+
+    [Fact]
+    public void BuildBeforeTheFix_HasNoOtherWarningsOrErrors()
+    {
+        var others = Diagnostics("build-before.log").Where(d => !d.Id.StartsWith("AWAIT", StringComparison.Ordinal)).ToList();
+        Assert.True(others.Count == 0, $"The sample is meant to build cleanly apart from the AWAIT sites:{List(others)}");
+    }
+
+    [Fact]
+    public void Fix_ChangesExactlyTheFilesWithMarkedSites()
+    {
+        var diff = Read("fix.diff");
+        var changed = Regex.Matches(diff, @"^\+\+\+ " + ProjectFolder + @"/(?<file>\S+)", RegexOptions.Multiline)
+            .Select(m => m.Groups["file"].Value)
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToList();
+        var marked = MarkedSite.FindIn(_run.SampleDirectory).Select(s => s.File).Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList();
+        Assert.True(
+            marked.SequenceEqual(changed),
+            $"dotnet format changed:{List(changed)}{Environment.NewLine}The files with marked sites:{List(marked)}{Environment.NewLine}{FormatSummary()}");
+    }
+
+    [Fact]
+    public void FixedBuild_HasNoAwaitDiagnosticsAndNoErrors()
+    {
+        var after = Diagnostics("build-after.log");
+        var remaining = AwaitDiagnostics(after).Concat(after.Where(d => d.Severity == "error")).ToList();
+        Assert.True(remaining.Count == 0, $"After dotnet format:{List(remaining)}{Environment.NewLine}{FormatSummary()}");
+        Assert.Equal("0", Read("build-after.exit").Trim());
+    }
+
+    [Fact]
+    public void FixedBuild_HasNoNewWarnings()
+    {
+        var warnings = Diagnostics("build-after.log").Where(d => d.Severity == "warning" && !d.Id.StartsWith("AWAIT", StringComparison.Ordinal)).ToList();
+        Assert.True(warnings.Count == 0, $"The fixes introduced warnings:{List(warnings)}");
+    }
+
+    [Fact]
+    public void FixedProgram_PrintsTheSameOutput()
+    {
+        var before = RunOutputs("before");
+        var after = RunOutputs("after");
+        foreach (var output in before.Concat(after))
+        {
+            Assert.Equal(WithoutElapsed(before[0]), WithoutElapsed(output));
+        }
+
+        Assert.Contains("Backlog:", before[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FixedProgram_IsClearlyFaster()
+    {
+        var before = RunOutputs("before").Min(Elapsed);
+        var after = RunOutputs("after").Min(Elapsed);
+        var speedup = (double)before / Math.Max(after, 1);
+        _output.WriteLine($"Showcase: {before} ms before the fix, {after} ms after: {speedup.ToString("0.00", CultureInfo.InvariantCulture)}x faster");
+        Assert.True(
+            speedup >= RequiredSpeedup,
+            $"The fixed sample took {after} ms against {before} ms before: {speedup:0.00}x, less than the {RequiredSpeedup}x required");
+    }
+
+    private IReadOnlyList<BuildDiagnostic> Diagnostics(string log)
+    {
+        Read(log);
+        return BuildDiagnostic.Parse(_run.PathOf(log), ProjectFolder);
+    }
+
+    private static IEnumerable<BuildDiagnostic> AwaitDiagnostics(IEnumerable<BuildDiagnostic> diagnostics)
+        => diagnostics.Where(d => d.Id.StartsWith("AWAIT", StringComparison.Ordinal));
+
+    /// <summary>An artifact's text, or a failure that says where the script stopped.</summary>
+    private string Read(string artifact)
+    {
+        Assert.True(_run.Has(artifact), $"scripts/showcase.sh did not produce {artifact} (exit code {_run.ExitCode}):{Environment.NewLine}{_run.Tail()}");
+        return _run.ReadOrEmpty(artifact);
+    }
+
+    private IReadOnlyList<string> RunOutputs(string version)
+    {
+        var runs = int.Parse(_run.ReadValues("timings.txt").GetValueOrDefault("runs", "1"), CultureInfo.InvariantCulture);
+        return Enumerable.Range(1, runs).Select(i => Read($"output-{version}.{i}.txt")).ToList();
+    }
+
+    private static int Elapsed(string output)
+    {
+        var match = ElapsedLine.Match(output.Replace("\r\n", "\n"));
+        Assert.True(match.Success, $"No elapsed time in:{Environment.NewLine}{output}");
+        return int.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static string WithoutElapsed(string output)
+        => string.Join("\n", output.Replace("\r\n", "\n").Split('\n').Where(l => !ElapsedLine.IsMatch(l)));
+
+    /// <summary>What dotnet format said about the fixes it could not apply.</summary>
+    private string FormatSummary()
+    {
+        var notes = _run.ReadOrEmpty("format.log").Split('\n').Where(l => l.Contains("Unable to fix", StringComparison.Ordinal) || l.Contains("error", StringComparison.OrdinalIgnoreCase));
+        return "dotnet format:" + List(notes);
+    }
+
+    private static string List<T>(IEnumerable<T> items)
+    {
+        var lines = items.Select(i => "  " + i).ToList();
+        return lines.Count == 0 ? " (none)" : Environment.NewLine + string.Join(Environment.NewLine, lines);
+    }
+}
