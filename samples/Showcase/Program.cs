@@ -35,6 +35,9 @@ Console.WriteLine($"  rates from EUR:  {string.Join(", ", dashboard.Rates.Select
 var page = await productPages.LoadAsync("GEAR-42");
 Console.WriteLine($"Product {page.Product.Sku} \"{page.Product.Name}\": {page.Stock} in stock, {page.Reviews.Count} reviews, {page.Reviews.Average(r => r.Stars):0.0} stars");
 
+var comparison = await productPages.CompareAsync("GEAR-42", "CAM-7");
+Console.WriteLine($"Compare {comparison}");
+
 var summary = await accounts.GetSummaryAsync(7);
 Console.WriteLine($"Account {summary.Account.Id} of {summary.User.Name}: plan {summary.Account.Plan}, balance {summary.Account.Balance}");
 

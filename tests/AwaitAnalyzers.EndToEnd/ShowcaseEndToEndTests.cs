@@ -96,6 +96,31 @@ public sealed class ShowcaseEndToEndTests : IClassFixture<ShowcaseRun>
     }
 
     [Fact]
+    public void Fix_RewritesEverySiteIntoTaskWhenAll()
+    {
+        var added = AddedLines(Read("fix.diff"));
+        var sites = MarkedSite.FindIn(_run.SampleDirectory);
+        var whenAlls = added.Count(l => l.Contains("Task.WhenAll(", StringComparison.Ordinal));
+        Assert.True(
+            whenAlls == sites.Count,
+            $"{sites.Count} marked sites, but the fixes added {whenAlls} Task.WhenAll calls:{List(added)}{Environment.NewLine}{FormatSummary()}");
+    }
+
+    [Fact]
+    public void Fix_LeavesTheSilentPlacesAlone()
+    {
+        var silent = MarkedSite.SourceFiles(_run.SampleDirectory)
+            .SelectMany(File.ReadLines)
+            .Where(l => l.Contains("stays silent", StringComparison.Ordinal))
+            .Select(l => l.Trim())
+            .ToList();
+        Assert.NotEmpty(silent);
+        var removed = RemovedLines(Read("fix.diff"));
+        var touched = silent.Where(removed.Contains).ToList();
+        Assert.True(touched.Count == 0, $"The fixes rewrote places that must stay as they are:{List(touched)}");
+    }
+
+    [Fact]
     public void FixedBuild_HasNoAwaitDiagnosticsAndNoErrors()
     {
         var after = Diagnostics("build-after.log");
@@ -141,6 +166,18 @@ public sealed class ShowcaseEndToEndTests : IClassFixture<ShowcaseRun>
         Read(log);
         return BuildDiagnostic.Parse(_run.PathOf(log), ProjectFolder);
     }
+
+    private static List<string> AddedLines(string diff)
+        => DiffLines(diff, '+').ToList();
+
+    private static HashSet<string> RemovedLines(string diff)
+        => DiffLines(diff, '-').ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The trimmed lines a unified diff adds ('+') or removes ('-'), without its file headers.</summary>
+    private static IEnumerable<string> DiffLines(string diff, char side)
+        => diff.Replace("\r\n", "\n").Split('\n')
+            .Where(l => l.Length > 0 && l[0] == side && !l.StartsWith("+++ ", StringComparison.Ordinal) && !l.StartsWith("--- ", StringComparison.Ordinal))
+            .Select(l => l.Substring(1).Trim());
 
     private static IEnumerable<BuildDiagnostic> AwaitDiagnostics(IEnumerable<BuildDiagnostic> diagnostics)
         => diagnostics.Where(d => d.Id.StartsWith("AWAIT", StringComparison.Ordinal));

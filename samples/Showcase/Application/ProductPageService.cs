@@ -24,4 +24,11 @@ public sealed class ProductPageService
         IReadOnlyList<Review> reviews = await _reviews.GetReviewsAsync(sku);
         return new ProductPage(product, stock, reviews);
     }
+
+    public async Task<string> CompareAsync(string sku, string otherSku)
+    {
+        var product = await _catalog.GetProductAsync(sku); // AWAIT001
+        var other = await _catalog.GetProductAsync(otherSku);
+        return $"{product.Sku} vs {other.Sku}: {product.Name} / {other.Name}";
+    }
 }

@@ -8,6 +8,6 @@ public sealed class ProductCatalog
     public async Task<Product> GetProductAsync(string sku)
     {
         await Network.RoundTripAsync(200);
-        return new Product(sku, "Brass gear set");
+        return new Product(sku, sku.StartsWith("GEAR", StringComparison.Ordinal) ? "Brass gear set" : "Steel cam");
     }
 }
