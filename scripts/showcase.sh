@@ -22,7 +22,7 @@ export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompil
 
 mkdir -p "$artifacts"
 artifacts=$(cd "$artifacts" && pwd)
-(cd "$artifacts" && rm -f ./*.log ./*.txt ./*.diff ./*.exit ./*.csproj)
+(cd "$artifacts" && rm -f ./*.log ./*.txt ./*.diff ./*.exit ./*.csproj ./*.nupkg)
 
 # Outside the repository, so none of its Directory.Build.* or .editorconfig files reach the sample.
 work=$(mktemp -d "${TMPDIR:-/tmp}/awaitanalyzers-showcase.XXXXXX")
@@ -66,6 +66,7 @@ if ! dotnet pack "$repo/src/Package/AwaitAnalyzers.Package.csproj" -c Release -n
     fail "dotnet pack (log: $artifacts/pack.log)"
 fi
 ls "$feed"
+cp "$feed"/*.nupkg "$artifacts/"
 
 step "2/7 Copy samples/Showcase and add the package through a PackageReference"
 sample="$work/Showcase"

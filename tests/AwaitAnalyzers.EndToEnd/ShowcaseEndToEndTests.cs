@@ -13,7 +13,8 @@ namespace AwaitAnalyzers.EndToEnd;
 /// The package as users get it (DESIGN §6): packed, installed into a copy of samples/Showcase from a local feed, built with
 /// the installed SDK's compiler, fixed with <c>dotnet format analyzers</c>, built again, and run before and after.
 /// </summary>
-public sealed class ShowcaseEndToEndTests : IClassFixture<ShowcaseRun>
+[Collection(ShowcaseCollection.Name)]
+public sealed class ShowcaseEndToEndTests
 {
     /// <summary>The sample's simulated I/O gives about 2.3×; a clear margin below that tolerates a busy machine.</summary>
     private const double RequiredSpeedup = 1.3;

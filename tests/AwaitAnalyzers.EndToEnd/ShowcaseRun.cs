@@ -9,7 +9,7 @@ using System.Text;
 namespace AwaitAnalyzers.EndToEnd;
 
 /// <summary>
-/// One run of scripts/showcase.sh for the whole test class: it takes a minute or two, and every test reads its artifacts.
+/// One run of scripts/showcase.sh for the whole test collection: it takes a minute or two, and every test reads its artifacts.
 /// </summary>
 public sealed class ShowcaseRun
 {
