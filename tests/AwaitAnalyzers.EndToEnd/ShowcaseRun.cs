@@ -5,6 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace AwaitAnalyzers.EndToEnd;
 
@@ -15,7 +17,7 @@ public sealed class ShowcaseRun
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
 
-    public ShowcaseRun()
+    public ShowcaseRun(IMessageSink messages)
     {
         RepositoryRoot = FindRepositoryRoot();
         SampleDirectory = Path.Combine(RepositoryRoot, "samples", "Showcase");
@@ -31,6 +33,17 @@ public sealed class ShowcaseRun
         ExitCode = RunScript();
         Duration = stopwatch.Elapsed;
         SampleFingerprintAfter = Fingerprint(SampleDirectory);
+
+        // Shown by `dotnet test` (xunit.runner.json turns diagnostic messages on): the story in one line.
+        var timings = ReadValues("timings.txt");
+        messages.OnMessage(new DiagnosticMessage(
+            "Showcase: scripts/showcase.sh exited {0} after {1:0} s; {2} ms before the fix, {3} ms after ({4}x); compiler {5}",
+            ExitCode,
+            Duration.TotalSeconds,
+            timings.GetValueOrDefault("before_ms", "?"),
+            timings.GetValueOrDefault("after_ms", "?"),
+            timings.GetValueOrDefault("ratio", "?"),
+            ReadValues("environment.txt").GetValueOrDefault("compiler", "?")));
     }
 
     public string RepositoryRoot { get; }
