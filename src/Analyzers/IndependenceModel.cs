@@ -30,11 +30,15 @@ internal sealed partial class IndependenceModel
         StringComparer.OrdinalIgnoreCase,
         "Commit", "Flush", "Dispose", "Close", "Complete", "Lock", "Acquire");
 
-    private readonly ConcurrentDictionary<AwaitOptions, ResourceInference> _inferences = new();
+    /// <summary>Resource inferences keyed by the type lists of the options (DESIGN §5), so trees with equal lists share one cache.</summary>
+    private readonly ConcurrentDictionary<string, ResourceInference> _inferences = new(StringComparer.Ordinal);
+
+    private readonly ImplementationIndex _implementations;
 
     private IndependenceModel(WellKnownTypes types)
     {
         Types = types;
+        _implementations = new ImplementationIndex(types.Compilation);
     }
 
     public WellKnownTypes Types { get; }
@@ -45,8 +49,29 @@ internal sealed partial class IndependenceModel
     /// <summary>The resource inference for these options, shared by every tree with the same type lists.</summary>
     public ResourceInference GetResourceInference(AwaitOptions options)
     {
-        var key = options.HasTypeLists ? options : AwaitOptions.Default;
-        return _inferences.GetOrAdd(key, k => new ResourceInference(Types, k));
+        if (!options.HasTypeLists)
+        {
+            options = AwaitOptions.Default;
+        }
+
+        var key = TypeListsKey(options);
+        return _inferences.TryGetValue(key, out var inference)
+            ? inference
+            : _inferences.GetOrAdd(key, new ResourceInference(Types, _implementations, options));
+    }
+
+    private static string TypeListsKey(AwaitOptions options)
+    {
+        if (!options.HasTypeLists)
+        {
+            return string.Empty;
+        }
+
+        var nonConcurrent = options.NonConcurrentTypes.ToArray();
+        var safe = options.ConcurrentSafeTypes.ToArray();
+        Array.Sort(nonConcurrent, StringComparer.Ordinal);
+        Array.Sort(safe, StringComparer.Ordinal);
+        return string.Join(",", nonConcurrent) + "|" + string.Join(",", safe);
     }
 
     /// <summary>
@@ -290,51 +315,80 @@ internal sealed partial class IndependenceModel
     public bool HaveResourceConflict(AwaitedOperation first, AwaitedOperation second, SemanticModel model, SyntaxNode body, AwaitOptions options, CancellationToken cancellationToken)
         => RootsConflict(GetRoots(first, model, body, cancellationToken), GetRoots(second, model, body, cancellationToken), options);
 
-    /// <summary>DESIGN §3.2 (a), (b), (c) for two sets of roots.</summary>
+    /// <summary>
+    /// DESIGN §3.2 (a), (b), (c) for two sets of roots. For a loop, both are the roots one iteration shares with the next.
+    /// </summary>
     public bool RootsConflict(ImmutableArray<Root> firstRoots, ImmutableArray<Root> secondRoots, AwaitOptions options)
     {
-        var inference = GetResourceInference(options);
-        foreach (var a in firstRoots)
+        if (firstRoots.IsDefaultOrEmpty || secondRoots.IsDefaultOrEmpty)
         {
-            var aFacts = inference.GetFacts(a.Type);
-            if (aFacts.IsOpaque && Types.ReferencesDataAccessAssembly)
-            {
-                return true; // (c)
-            }
+            return false;
+        }
 
-            foreach (var b in secondRoots)
+        var inference = GetResourceInference(options);
+        var firstFacts = Judge(inference, firstRoots);
+        var secondFacts = Judge(inference, secondRoots);
+
+        // (c): unseen implementations may hold a scoped connection.
+        if (Types.ReferencesDataAccessAssembly && (AnyOpaque(firstFacts) || AnyOpaque(secondFacts)))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < firstRoots.Length; i++)
+        {
+            for (var j = 0; j < secondRoots.Length; j++)
             {
-                var bFacts = inference.GetFacts(b.Type);
-                if (bFacts.IsOpaque && Types.ReferencesDataAccessAssembly)
+                // (b): one opaque instance serves both.
+                if ((firstFacts[i].IsOpaque || secondFacts[j].IsOpaque) && firstRoots[i].IsSameInstanceAs(secondRoots[j]))
                 {
-                    return true; // (c)
+                    return true;
                 }
 
-                if (a.IsSameInstanceAs(b) && (aFacts.IsOpaque || bFacts.IsOpaque))
+                // (a): dependency injection hands both one scoped instance of a resource type, whatever the receivers.
+                if (HoldSameResource(firstFacts[i], secondFacts[j]))
                 {
-                    return true; // (b)
-                }
-
-                foreach (var heldByA in aFacts.HeldResources)
-                {
-                    foreach (var heldByB in bFacts.HeldResources)
-                    {
-                        if (ResourceInference.SameResource(heldByA, heldByB))
-                        {
-                            return true; // (a)
-                        }
-                    }
+                    return true;
                 }
             }
         }
 
-        if (Types.ReferencesDataAccessAssembly)
+        return false;
+    }
+
+    private static TypeFacts[] Judge(ResourceInference inference, ImmutableArray<Root> roots)
+    {
+        var facts = new TypeFacts[roots.Length];
+        for (var i = 0; i < roots.Length; i++)
         {
-            foreach (var b in secondRoots)
+            facts[i] = inference.GetFacts(roots[i].Type);
+        }
+
+        return facts;
+    }
+
+    private static bool AnyOpaque(TypeFacts[] facts)
+    {
+        foreach (var fact in facts)
+        {
+            if (fact.IsOpaque)
             {
-                if (inference.GetFacts(b.Type).IsOpaque)
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HoldSameResource(TypeFacts a, TypeFacts b)
+    {
+        foreach (var heldByA in a.HeldResources)
+        {
+            foreach (var heldByB in b.HeldResources)
+            {
+                if (ResourceInference.SameResource(heldByA, heldByB))
                 {
-                    return true; // (c)
+                    return true;
                 }
             }
         }

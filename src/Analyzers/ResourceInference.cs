@@ -1,12 +1,12 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace AwaitAnalyzers;
 
-/// <summary>What DESIGN §3.2 says of one type: the resource types it holds, and whether it is opaque.</summary>
+/// <summary>What DESIGN §3.2 says of one type: the resource types it holds, and whether it is or holds something opaque.</summary>
 internal sealed class TypeFacts
 {
     public static readonly TypeFacts Nothing = new(ImmutableArray<ITypeSymbol>.Empty, isOpaque: false);
@@ -17,50 +17,67 @@ internal sealed class TypeFacts
         IsOpaque = isOpaque;
     }
 
-    /// <summary>The resource types reachable from the type (itself, its fields, properties and constructor parameters, transitively).</summary>
+    /// <summary>The resource types reachable from the type (itself, its fields, auto-properties, constructor parameters and implementations, transitively).</summary>
     public ImmutableArray<ITypeSymbol> HeldResources { get; }
 
+    /// <summary>The type, or a type it holds, cannot be seen into: what is behind it may hold anything.</summary>
     public bool IsOpaque { get; }
 }
 
 /// <summary>
-/// DESIGN §3.2: which types hold a non-thread-safe resource and which are opaque. One instance per compilation and
-/// per set of type options; every answer is cached per type, so each type is inspected once.
+/// DESIGN §3.2: which types hold a non-thread-safe resource and which are opaque. One instance per compilation and per
+/// set of type options; every type's answer is cached, so each type is inspected once however often it is asked about.
 /// </summary>
 internal sealed class ResourceInference
 {
     private readonly WellKnownTypes _types;
-    private readonly AwaitOptions _options;
+    private readonly ImplementationIndex _implementations;
+    private readonly ImmutableHashSet<string> _nonConcurrentTypes;
+    private readonly ImmutableHashSet<string> _concurrentSafeTypes;
     private readonly ConcurrentDictionary<ITypeSymbol, TypeFacts> _facts = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<ITypeSymbol>> _held = new(SymbolEqualityComparer.Default);
-    private ImmutableArray<INamedTypeSymbol> _sourceTypes;
 
-    public ResourceInference(WellKnownTypes types, AwaitOptions options)
+    public ResourceInference(WellKnownTypes types, ImplementationIndex implementations, AwaitOptions options)
     {
         _types = types;
-        _options = options;
+        _implementations = implementations;
+        _nonConcurrentTypes = options.NonConcurrentTypes;
+        _concurrentSafeTypes = options.ConcurrentSafeTypes;
     }
 
-    public TypeFacts GetFacts(ITypeSymbol type) => _facts.GetOrAdd(type, ComputeFacts);
+    /// <summary>How many types have been judged so far (for measurements).</summary>
+    internal int CachedTypeCount => _facts.Count;
+
+    public TypeFacts GetFacts(ITypeSymbol type)
+        => _facts.TryGetValue(type, out var facts) ? facts : new TypeGraphWalk(this).Judge(type);
 
     /// <summary>True when an instance of <paramref name="a"/> and one of <paramref name="b"/> could be the same object.</summary>
     public static bool SameResource(ITypeSymbol a, ITypeSymbol b)
         => SymbolEqualityComparer.Default.Equals(a, b) || InheritsFromOrImplements(a, b) || InheritsFromOrImplements(b, a);
 
     public bool IsKnownSafe(ITypeSymbol type)
+        => Matches(type, _types.KnownSafeTypes, _concurrentSafeTypes);
+
+    public bool IsResourceType(ITypeSymbol type)
+        => !IsKnownSafe(type) && Matches(type, _types.ResourceTypes, _nonConcurrentTypes);
+
+    /// <summary>A type that can hand out any service (the scoped DbContext included) is opaque: what it reaches is unseen.</summary>
+    private bool IsServiceLocator(ITypeSymbol type)
+        => _types.ServiceProvider is { } locator && InheritsFromOrImplements(type, locator);
+
+    private static bool Matches(ITypeSymbol type, ImmutableArray<INamedTypeSymbol> known, ImmutableHashSet<string> named)
     {
-        foreach (var candidate in SelfAndBases(type))
+        foreach (var candidate in SelfBasesAndInterfaces(type))
         {
             var definition = candidate.OriginalDefinition;
-            foreach (var safe in _types.KnownSafeTypes)
+            foreach (var symbol in known)
             {
-                if (SymbolEqualityComparer.Default.Equals(definition, safe))
+                if (SymbolEqualityComparer.Default.Equals(definition, symbol))
                 {
                     return true;
                 }
             }
 
-            if (_options.ConcurrentSafeTypes.Count > 0 && _options.ConcurrentSafeTypes.Contains(FullMetadataName(definition)))
+            if (named.Count > 0 && named.Contains(FullMetadataName(definition)))
             {
                 return true;
             }
@@ -69,230 +86,172 @@ internal sealed class ResourceInference
         return false;
     }
 
-    public bool IsResourceType(ITypeSymbol type)
+    /// <summary>What one type is by itself, before what it holds is judged.</summary>
+    private readonly struct Node
     {
-        if (IsKnownSafe(type))
+        public Node(bool isResource, bool isOpaque, List<ITypeSymbol>? held)
+        {
+            IsResource = isResource;
+            IsOpaque = isOpaque;
+            Held = held;
+        }
+
+        public bool IsResource { get; }
+
+        public bool IsOpaque { get; }
+
+        /// <summary>The types an instance is given and keeps, or may be at run time (implementations).</summary>
+        public List<ITypeSymbol>? Held { get; }
+    }
+
+    private Node Inspect(ITypeSymbol type)
+    {
+        if (type.TypeKind is TypeKind.Error or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Dynamic || IsKnownSafe(type))
+        {
+            return default;
+        }
+
+        if (IsResourceType(type))
+        {
+            return new Node(isResource: true, isOpaque: false, held: null);
+        }
+
+        if (IsServiceLocator(type))
+        {
+            return new Node(isResource: false, isOpaque: true, held: null);
+        }
+
+        var held = new List<ITypeSymbol>();
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                held.Add(array.ElementType);
+                return new Node(false, false, held);
+            case ITypeParameterSymbol parameter:
+                held.AddRange(parameter.ConstraintTypes);
+                return new Node(false, false, held);
+            case INamedTypeSymbol named:
+                held.AddRange(named.TypeArguments);
+                return new Node(false, InspectNamed(named, held), held);
+            default:
+                return default;
+        }
+    }
+
+    /// <summary>Adds what a named type holds; true when it is opaque (DESIGN §3.2).</summary>
+    private bool InspectNamed(INamedTypeSymbol type, List<ITypeSymbol> held)
+    {
+        if (type.TypeKind is TypeKind.Enum or TypeKind.Delegate || type.IsStatic)
         {
             return false;
         }
 
-        foreach (var candidate in SelfAndBases(type))
+        var isAbstraction = type.TypeKind == TypeKind.Interface || type.IsAbstract;
+        if (IsDeclaredInCompilation(type))
         {
-            var definition = candidate.OriginalDefinition;
-            foreach (var resource in _types.ResourceTypes)
+            AddInstanceState(type, held);
+            if (!isAbstraction)
             {
-                if (SymbolEqualityComparer.Default.Equals(definition, resource))
-                {
-                    return true;
-                }
-            }
-
-            if (_options.NonConcurrentTypes.Count > 0 && _options.NonConcurrentTypes.Contains(FullMetadataName(definition)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private TypeFacts ComputeFacts(ITypeSymbol type)
-    {
-        if (IsKnownSafe(type))
-        {
-            return TypeFacts.Nothing;
-        }
-
-        var held = GetHeldResources(type);
-        return new TypeFacts(held, held.IsEmpty && IsOpaque(type));
-    }
-
-    /// <summary>DESIGN §3.2 "opaque": not in source, not a System / Microsoft.Extensions type, not known safe.</summary>
-    private bool IsOpaque(ITypeSymbol type)
-    {
-        switch (type)
-        {
-            case IArrayTypeSymbol array:
-                return GetFacts(array.ElementType).IsOpaque;
-            case ITypeParameterSymbol parameter:
-                return parameter.ConstraintTypes.Any(c => GetFacts(c).IsOpaque);
-            case INamedTypeSymbol named:
-                if (IsInSource(named) || IsFrameworkNamespace(named.ContainingNamespace))
-                {
-                    return false;
-                }
-
-                return true;
-            default:
                 return false;
+            }
+
+            // An abstraction declared here whose implementations are all elsewhere cannot be seen into.
+            var implementations = _implementations.InSource(type);
+            held.AddRange(implementations);
+            return implementations.Count == 0;
         }
+
+        if (IsFrameworkNamespace(type.ContainingNamespace))
+        {
+            return false;
+        }
+
+        if (isAbstraction)
+        {
+            // Seen through when implementations are visible, each judged in turn.
+            var inReferences = _implementations.InReferences(type);
+            var inSource = _implementations.InSource(type);
+            held.AddRange(inReferences);
+            held.AddRange(inSource);
+            return inReferences.Count == 0 && inSource.Count == 0;
+        }
+
+        // A class from a referenced assembly holds what its public constructors are given.
+        var hasPublicConstructor = false;
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.DeclaredAccessibility == Accessibility.Public)
+            {
+                hasPublicConstructor = true;
+                AddParameters(constructor, held);
+            }
+        }
+
+        return !hasPublicConstructor;
     }
 
-    private ImmutableArray<ITypeSymbol> GetHeldResources(ITypeSymbol type)
+    /// <summary>Instance fields (auto-property backing fields included) and constructor parameters, down the base chain.</summary>
+    private void AddInstanceState(INamedTypeSymbol type, List<ITypeSymbol> held)
     {
-        if (_held.TryGetValue(type, out var cached))
+        for (var current = type; current is not null && current.SpecialType == SpecialType.None; current = current.BaseType)
         {
-            return cached;
-        }
-
-        var found = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        var visited = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        var stack = new Stack<ITypeSymbol>();
-        stack.Push(type);
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            if (!visited.Add(current))
+            if (!IsDeclaredInCompilation(current))
             {
-                continue;
-            }
-
-            if (!SymbolEqualityComparer.Default.Equals(current, type) && _held.TryGetValue(current, out var known))
-            {
-                found.UnionWith(known);
-                continue;
-            }
-
-            if (IsKnownSafe(current))
-            {
-                continue;
-            }
-
-            if (IsResourceType(current))
-            {
-                found.Add(current);
-                continue;
-            }
-
-            foreach (var next in HeldMemberTypes(current))
-            {
-                stack.Push(next);
-            }
-        }
-
-        var result = found.ToImmutableArray();
-        return _held.GetOrAdd(type, result);
-    }
-
-    /// <summary>The types a type is made of: what its instances are given and keep.</summary>
-    private IEnumerable<ITypeSymbol> HeldMemberTypes(ITypeSymbol type)
-    {
-        switch (type)
-        {
-            case IArrayTypeSymbol array:
-                yield return array.ElementType;
-                yield break;
-            case ITypeParameterSymbol parameter:
-                foreach (var constraint in parameter.ConstraintTypes)
+                // A base from a referenced assembly holds what its accessible constructors are given.
+                held.AddRange(current.TypeArguments);
+                foreach (var constructor in current.InstanceConstructors)
                 {
-                    yield return constraint;
-                }
-
-                yield break;
-            case INamedTypeSymbol named:
-                foreach (var argument in named.TypeArguments)
-                {
-                    if (argument.TypeKind != TypeKind.TypeParameter)
+                    if (constructor.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal)
                     {
-                        yield return argument;
+                        AddParameters(constructor, held);
                     }
                 }
 
-                if (!IsInSource(named))
-                {
-                    yield break;
-                }
+                return;
+            }
 
-                if (named.BaseType is { SpecialType: SpecialType.None } baseType)
-                {
-                    yield return baseType;
-                }
-
-                foreach (var member in named.OriginalDefinition.GetMembers())
-                {
-                    switch (member)
-                    {
-                        case IFieldSymbol { IsStatic: false } field:
-                            yield return field.Type;
-                            break;
-                        case IPropertySymbol { IsStatic: false } property when IsAutoProperty(property):
-                            yield return property.Type;
-                            break;
-                        case IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor:
-                            foreach (var parameter in constructor.Parameters)
-                            {
-                                yield return parameter.Type;
-                            }
-
-                            break;
-                    }
-                }
-
-                if (named.TypeKind == TypeKind.Interface || named.IsAbstract)
-                {
-                    foreach (var implementation in SourceImplementations(named))
-                    {
-                        yield return implementation;
-                    }
-                }
-
-                yield break;
-        }
-    }
-
-    private IEnumerable<INamedTypeSymbol> SourceImplementations(INamedTypeSymbol abstraction)
-    {
-        var definition = abstraction.OriginalDefinition;
-        foreach (var candidate in GetSourceTypes())
-        {
-            if (!SymbolEqualityComparer.Default.Equals(candidate, definition) && InheritsFromOrImplements(candidate, definition))
+            foreach (var member in current.GetMembers())
             {
-                yield return candidate;
+                switch (member)
+                {
+                    case IFieldSymbol { IsStatic: false } field:
+                        held.Add(field.Type);
+                        break;
+                    case IPropertySymbol { IsStatic: false, IsAbstract: false } property when IsAutoProperty(property):
+                        held.Add(property.Type);
+                        break;
+                    case IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor:
+                        AddParameters(constructor, held);
+                        break;
+                }
             }
         }
     }
 
-    private ImmutableArray<INamedTypeSymbol> GetSourceTypes()
+    private static void AddParameters(IMethodSymbol constructor, List<ITypeSymbol> held)
     {
-        if (_sourceTypes.IsDefault)
+        foreach (var parameter in constructor.Parameters)
         {
-            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            CollectTypes(_types.Compilation.Assembly.GlobalNamespace, builder);
-            ImmutableInterlockedInitialize(ref _sourceTypes, builder.ToImmutable());
-        }
-
-        return _sourceTypes;
-    }
-
-    private static void ImmutableInterlockedInitialize(ref ImmutableArray<INamedTypeSymbol> location, ImmutableArray<INamedTypeSymbol> value)
-        => ImmutableInterlocked.InterlockedInitialize(ref location, value);
-
-    private static void CollectTypes(INamespaceOrTypeSymbol container, ImmutableArray<INamedTypeSymbol>.Builder builder)
-    {
-        foreach (var member in container.GetMembers())
-        {
-            if (member is INamespaceSymbol ns)
-            {
-                CollectTypes(ns, builder);
-            }
-            else if (member is INamedTypeSymbol type)
-            {
-                if (type.TypeKind is TypeKind.Class or TypeKind.Struct)
-                {
-                    builder.Add(type);
-                }
-
-                CollectTypes(type, builder);
-            }
+            held.Add(parameter.Type);
         }
     }
 
+    /// <summary>An auto-property has a compiler-made backing field; its syntax has no accessor bodies.</summary>
     private static bool IsAutoProperty(IPropertySymbol property)
     {
-        foreach (var member in property.ContainingType.GetMembers())
+        foreach (var reference in property.DeclaringSyntaxReferences)
         {
-            if (member is IFieldSymbol field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
+            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
+                && accessors.Accessors.Count > 0)
             {
+                foreach (var accessor in accessors.Accessors)
+                {
+                    if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                    {
+                        return false;
+                    }
+                }
+
                 return true;
             }
         }
@@ -300,16 +259,30 @@ internal sealed class ResourceInference
         return false;
     }
 
-    internal static bool IsInSource(ISymbol symbol) => symbol.Locations.Any(l => l.IsInSource);
+    /// <summary>"Declared in the compilation": not a project reference compiled in the same workspace (DESIGN §3.2).</summary>
+    private bool IsDeclaredInCompilation(INamedTypeSymbol type)
+        => SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _types.Compilation.Assembly);
 
     private static bool IsFrameworkNamespace(INamespaceSymbol? ns)
     {
-        var name = ns?.ToDisplayString() ?? string.Empty;
-        return name == "System" || name.StartsWith("System.", System.StringComparison.Ordinal)
-            || name == "Microsoft.Extensions" || name.StartsWith("Microsoft.Extensions.", System.StringComparison.Ordinal);
+        var outermost = ns;
+        INamespaceSymbol? second = null;
+        while (outermost is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            second = outermost;
+            outermost = outermost.ContainingNamespace;
+        }
+
+        if (outermost is null || outermost.IsGlobalNamespace)
+        {
+            return false;
+        }
+
+        return outermost.Name == "System"
+               || (outermost.Name == "Microsoft" && second?.Name == "Extensions");
     }
 
-    private static IEnumerable<ITypeSymbol> SelfAndBases(ITypeSymbol type)
+    private static IEnumerable<ITypeSymbol> SelfBasesAndInterfaces(ITypeSymbol type)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
@@ -320,12 +293,23 @@ internal sealed class ResourceInference
         {
             yield return @interface;
         }
+
+        if (type is ITypeParameterSymbol parameter)
+        {
+            foreach (var constraint in parameter.ConstraintTypes)
+            {
+                foreach (var candidate in SelfBasesAndInterfaces(constraint))
+                {
+                    yield return candidate;
+                }
+            }
+        }
     }
 
     private static bool InheritsFromOrImplements(ITypeSymbol type, ITypeSymbol baseType)
     {
         var definition = baseType.OriginalDefinition;
-        foreach (var candidate in SelfAndBases(type))
+        foreach (var candidate in SelfBasesAndInterfaces(type))
         {
             if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, definition))
             {
@@ -345,5 +329,125 @@ internal sealed class ResourceInference
 
         var ns = type.ContainingNamespace;
         return ns is null || ns.IsGlobalNamespace ? type.MetadataName : ns.ToDisplayString() + "." + type.MetadataName;
+    }
+
+    /// <summary>
+    /// Judges a type and everything it holds in one pass over the type graph. Types that hold each other (a cycle) are
+    /// one strongly connected component and share one answer (Tarjan's algorithm, iterative so deep graphs cannot
+    /// overflow the stack); every type met is cached.
+    /// </summary>
+    private sealed class TypeGraphWalk
+    {
+        private readonly ResourceInference _inference;
+        private readonly Dictionary<ITypeSymbol, int> _index = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ITypeSymbol, int> _lowLink = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ITypeSymbol, Node> _nodes = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ITypeSymbol> _onStack = new(SymbolEqualityComparer.Default);
+        private readonly Stack<ITypeSymbol> _component = new();
+
+        public TypeGraphWalk(ResourceInference inference)
+        {
+            _inference = inference;
+        }
+
+        public TypeFacts Judge(ITypeSymbol start)
+        {
+            var work = new Stack<(ITypeSymbol Type, int Next)>();
+            Enter(start, work);
+            while (work.Count > 0)
+            {
+                var (type, next) = work.Pop();
+                var held = _nodes[type].Held;
+                if (held is not null && next < held.Count)
+                {
+                    work.Push((type, next + 1));
+                    var successor = held[next];
+                    if (_inference._facts.ContainsKey(successor))
+                    {
+                        continue;
+                    }
+
+                    if (!_index.ContainsKey(successor))
+                    {
+                        Enter(successor, work);
+                    }
+                    else if (_onStack.Contains(successor))
+                    {
+                        _lowLink[type] = Math.Min(_lowLink[type], _index[successor]);
+                    }
+
+                    continue;
+                }
+
+                if (_lowLink[type] == _index[type])
+                {
+                    Complete(type);
+                }
+
+                if (work.Count > 0)
+                {
+                    var parent = work.Peek().Type;
+                    _lowLink[parent] = Math.Min(_lowLink[parent], _lowLink[type]);
+                }
+            }
+
+            return _inference._facts.TryGetValue(start, out var facts) ? facts : TypeFacts.Nothing;
+        }
+
+        private void Enter(ITypeSymbol type, Stack<(ITypeSymbol, int)> work)
+        {
+            _index[type] = _lowLink[type] = _index.Count;
+            _nodes[type] = _inference.Inspect(type);
+            _onStack.Add(type);
+            _component.Push(type);
+            work.Push((type, 0));
+        }
+
+        /// <summary>Pops the component rooted at <paramref name="root"/> and caches its one answer for each of its types.</summary>
+        private void Complete(ITypeSymbol root)
+        {
+            var members = new List<ITypeSymbol>();
+            ITypeSymbol member;
+            do
+            {
+                member = _component.Pop();
+                _onStack.Remove(member);
+                members.Add(member);
+            }
+            while (!SymbolEqualityComparer.Default.Equals(member, root));
+
+            var resources = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+            var opaque = false;
+            foreach (var type in members)
+            {
+                var node = _nodes[type];
+                opaque |= node.IsOpaque;
+                if (node.IsResource)
+                {
+                    resources.Add(type);
+                }
+
+                if (node.Held is null)
+                {
+                    continue;
+                }
+
+                foreach (var successor in node.Held)
+                {
+                    // Successors outside this component completed earlier and are cached.
+                    if (_inference._facts.TryGetValue(successor, out var known))
+                    {
+                        opaque |= known.IsOpaque;
+                        resources.UnionWith(known.HeldResources);
+                    }
+                }
+            }
+
+            var facts = resources.Count == 0 && !opaque ? TypeFacts.Nothing : new TypeFacts(resources.ToImmutableArray(), opaque);
+            foreach (var type in members)
+            {
+                _inference._facts.TryAdd(type, facts);
+            }
+        }
     }
 }

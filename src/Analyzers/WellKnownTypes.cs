@@ -59,6 +59,7 @@ internal sealed class WellKnownTypes
         Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
         var parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
         HasParallelForEachAsync = parallel is not null && !parallel.GetMembers("ForEachAsync").IsEmpty;
+        ServiceProvider = compilation.GetTypeByMetadataName("System.IServiceProvider");
         ResourceTypes = Resolve(compilation, ResourceTypeNames);
         KnownSafeTypes = Resolve(compilation, KnownSafeTypeNames);
         ReferencesDataAccessAssembly = FindDataAccessAssembly(compilation);
@@ -84,6 +85,9 @@ internal sealed class WellKnownTypes
 
     /// <summary>True when the target framework has <c>Parallel.ForEachAsync</c> (.NET 6+).</summary>
     public bool HasParallelForEachAsync { get; }
+
+    /// <summary>A service locator: what holds one can reach any service, the scoped DbContext included (DESIGN §3.2).</summary>
+    public INamedTypeSymbol? ServiceProvider { get; }
 
     public ImmutableArray<INamedTypeSymbol> ResourceTypes { get; }
 

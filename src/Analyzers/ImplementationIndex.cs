@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace AwaitAnalyzers;
+
+/// <summary>
+/// DESIGN §3.2: the classes and structs that implement an interface or derive from an abstract class, in the compilation
+/// and in its referenced assemblies. One per compilation, built lazily: the source part on first use, the referenced part
+/// per declaring assembly, only for the assemblies that can implement its types (the assembly itself and those referencing it).
+/// </summary>
+internal sealed class ImplementationIndex
+{
+    private readonly Compilation _compilation;
+    private readonly Lazy<Dictionary<ISymbol, List<INamedTypeSymbol>>> _source;
+    private readonly ConcurrentDictionary<IAssemblySymbol, Lazy<Dictionary<ISymbol, List<INamedTypeSymbol>>>> _referenced = new(SymbolEqualityComparer.Default);
+
+    public ImplementationIndex(Compilation compilation)
+    {
+        _compilation = compilation;
+        _source = new Lazy<Dictionary<ISymbol, List<INamedTypeSymbol>>>(BuildSourceIndex, isThreadSafe: true);
+    }
+
+    /// <summary>Concrete types declared in the compilation that implement or derive from <paramref name="abstraction"/>.</summary>
+    public IReadOnlyList<INamedTypeSymbol> InSource(INamedTypeSymbol abstraction)
+        => Find(_source.Value, abstraction);
+
+    /// <summary>Public concrete types of the referenced assemblies that implement or derive from <paramref name="abstraction"/>.</summary>
+    public IReadOnlyList<INamedTypeSymbol> InReferences(INamedTypeSymbol abstraction)
+    {
+        var assembly = abstraction.OriginalDefinition.ContainingAssembly;
+        if (assembly is null)
+        {
+            return Array.Empty<INamedTypeSymbol>();
+        }
+
+        var index = _referenced.GetOrAdd(
+            assembly,
+            a => new Lazy<Dictionary<ISymbol, List<INamedTypeSymbol>>>(() => BuildReferencedIndex(a), isThreadSafe: true));
+        return Find(index.Value, abstraction);
+    }
+
+    private static IReadOnlyList<INamedTypeSymbol> Find(Dictionary<ISymbol, List<INamedTypeSymbol>> index, INamedTypeSymbol abstraction)
+        => index.TryGetValue(abstraction.OriginalDefinition, out var found) ? found : Array.Empty<INamedTypeSymbol>();
+
+    private Dictionary<ISymbol, List<INamedTypeSymbol>> BuildSourceIndex()
+    {
+        var index = new Dictionary<ISymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+        foreach (var type in ConcreteTypes(_compilation.Assembly.GlobalNamespace, publicOnly: false))
+        {
+            AddAbstractions(index, type, declaredIn: null);
+        }
+
+        return index;
+    }
+
+    /// <summary>Only the assembly itself and the assemblies that reference it can implement its types.</summary>
+    private Dictionary<ISymbol, List<INamedTypeSymbol>> BuildReferencedIndex(IAssemblySymbol declaring)
+    {
+        var index = new Dictionary<ISymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(assembly, declaring) && !References(assembly, declaring))
+            {
+                continue;
+            }
+
+            // Reference assemblies keep only public types: count only those, so a build and the IDE agree (DESIGN §3.2).
+            foreach (var type in ConcreteTypes(assembly.GlobalNamespace, publicOnly: true))
+            {
+                AddAbstractions(index, type, declaring);
+            }
+        }
+
+        return index;
+    }
+
+    private static bool References(IAssemblySymbol assembly, IAssemblySymbol target)
+    {
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var referenced in module.ReferencedAssemblySymbols)
+            {
+                if (SymbolEqualityComparer.Default.Equals(referenced, target))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddAbstractions(Dictionary<ISymbol, List<INamedTypeSymbol>> index, INamedTypeSymbol type, IAssemblySymbol? declaredIn)
+    {
+        for (var current = type.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            if (current.IsAbstract)
+            {
+                Add(index, current.OriginalDefinition, type, declaredIn);
+            }
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            Add(index, @interface.OriginalDefinition, type, declaredIn);
+        }
+    }
+
+    private static void Add(Dictionary<ISymbol, List<INamedTypeSymbol>> index, INamedTypeSymbol abstraction, INamedTypeSymbol implementation, IAssemblySymbol? declaredIn)
+    {
+        if (declaredIn is not null && !SymbolEqualityComparer.Default.Equals(abstraction.ContainingAssembly, declaredIn))
+        {
+            return;
+        }
+
+        if (!index.TryGetValue(abstraction, out var list))
+        {
+            list = new List<INamedTypeSymbol>();
+            index.Add(abstraction, list);
+        }
+
+        list.Add(implementation);
+    }
+
+    private static IEnumerable<INamedTypeSymbol> ConcreteTypes(INamespaceSymbol root, bool publicOnly)
+    {
+        var stack = new Stack<INamespaceOrTypeSymbol>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            foreach (var member in stack.Pop().GetMembers())
+            {
+                if (member is INamespaceSymbol ns)
+                {
+                    stack.Push(ns);
+                    continue;
+                }
+
+                if (member is not INamedTypeSymbol type || (publicOnly && type.DeclaredAccessibility != Accessibility.Public))
+                {
+                    continue;
+                }
+
+                stack.Push(type);
+                if (type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.IsAbstract && !type.IsStatic)
+                {
+                    yield return type;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,805 @@
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AwaitAnalyzers.Tests.Verification;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.IndependentAwaitsAnalyzer>;
+
+namespace AwaitAnalyzers.Tests;
+
+/// <summary>DESIGN §3.2: shared non-thread-safe resources — holds, opaque, known safe, seen through, conflicts (a), (b), (c).</summary>
+public partial class IndependenceModelTests
+{
+    /// <summary>An EF Core model: one context type, two entity sets.</summary>
+    private const string EfModel = @"
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+public class User { public int Id { get; set; } }
+public class Order { public int Id { get; set; } }
+public class AppDbContext : DbContext
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Order> Orders => Set<Order>();
+}
+";
+
+    /// <summary>A repository holding the context by a field, used beside each other way of holding it.</summary>
+    private const string OrderRepository = @"
+public class OrderRepository
+{
+    private readonly AppDbContext _db;
+    public OrderRepository(AppDbContext db) { _db = db; }
+    public Task<List<Order>> ListAsync(int userId) => _db.Orders.ToListAsync();
+}
+";
+
+    /// <summary>A client holding only an HttpClient: known safe for concurrent use.</summary>
+    private const string WeatherClient = @"
+public class WeatherClient
+{
+    private readonly HttpClient _http;
+    public WeatherClient(HttpClient http) { _http = http; }
+    public Task<string> GetForecastAsync(int id) => _http.GetStringAsync(""/forecast/"" + id);
+}
+";
+
+    private const string TwoCalls = @"
+public class Handler
+{
+    private readonly UserRepository _users;
+    private readonly OrderRepository _orders;
+    public Handler(UserRepository users, OrderRepository orders) { _users = users; _orders = orders; }
+    public async Task RunAsync(int id)
+    {
+        var user = await _users.GetAsync(id);
+        var orders = await _orders.ListAsync(id);
+    }
+}
+";
+
+    private static Verify.Test WithEntityFramework(string source)
+    {
+        var test = Verify.Create(source);
+        test.ReferenceAssemblies = References.Net80WithEntityFramework;
+        return test;
+    }
+
+    /// <summary>Compiles a second project to a reference assembly, as a project reference hands it to the build.</summary>
+    private static async Task<MetadataReference> CompileReferenceAssemblyAsync(string source, ReferenceAssemblies references)
+    {
+        var resolved = await references.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var compilation = CSharpCompilation.Create(
+            "Services",
+            new[] { CSharpSyntaxTree.ParseText(source) },
+            resolved,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image, options: new EmitOptions(metadataOnly: true, includePrivateMembers: false));
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
+    [Fact]
+    public async Task DirectDbContextReceiver_IsSilent()
+    {
+        await WithEntityFramework(EfModel + @"
+public class Handler
+{
+    private readonly AppDbContext _db;
+    public Handler(AppDbContext db) { _db = db; }
+    public async Task RunAsync()
+    {
+        var users = await _db.Users.ToListAsync();
+        var orders = await _db.Orders.ToListAsync();
+    }
+}
+").RunAsync();
+    }
+
+    [Fact]
+    public async Task RepositoryHoldingContextByField_BesideAnotherRepository_IsSilent()
+    {
+        await WithEntityFramework(EfModel + OrderRepository + TwoCalls + @"
+public class UserRepository
+{
+    private readonly AppDbContext _db;
+    public UserRepository(AppDbContext db) { _db = db; }
+    public Task<User> GetAsync(int id) => _db.Users.FirstAsync(u => u.Id == id);
+}
+").RunAsync();
+    }
+
+    [Fact]
+    public async Task RepositoryHoldingContextByAutoProperty_IsSilent()
+    {
+        await WithEntityFramework(EfModel + OrderRepository + TwoCalls + @"
+public class UserRepository
+{
+    public AppDbContext Db { get; set; }
+    public Task<User> GetAsync(int id) => Db.Users.FirstAsync(u => u.Id == id);
+}
+").RunAsync();
+    }
+
+    [Fact]
+    public async Task RepositoryHoldingContextByConstructorParameter_IsSilent()
+    {
+        // The context is only given to the constructor: what a type is given is what it holds.
+        await WithEntityFramework(EfModel + OrderRepository + TwoCalls + @"
+public class UserRepository
+{
+    private readonly IQueryable<User> _users;
+    public UserRepository(AppDbContext db) { _users = db.Users; }
+    public Task<User> GetAsync(int id) => _users.FirstAsync(u => u.Id == id);
+}
+").RunAsync();
+    }
+
+    [Fact]
+    public async Task RepositoryHoldingContextByPrimaryConstructorParameter_IsSilent()
+    {
+        await WithEntityFramework(EfModel + OrderRepository + TwoCalls + @"
+public class UserRepository(AppDbContext db)
+{
+    public Task<User> GetAsync(int id) => db.Users.FirstAsync(u => u.Id == id);
+}
+").RunAsync();
+    }
+
+    [Fact]
+    public async Task InterfaceReceiverWhoseOnlyImplementationHoldsContext_IsSilent()
+    {
+        await WithEntityFramework(EfModel + OrderRepository + @"
+public interface IUserRepository { Task<User> GetAsync(int id); }
+public class UserRepository(AppDbContext db) : IUserRepository
+{
+    public Task<User> GetAsync(int id) => db.Users.FirstAsync(u => u.Id == id);
+}
+public class Handler(IUserRepository users, OrderRepository orders)
+{
+    public async Task RunAsync(int id)
+    {
+        var user = await users.GetAsync(id);
+        var list = await orders.ListAsync(id);
+    }
+}
+").RunAsync();
+    }
+
+    [Fact]
+    public async Task RepositoriesHoldingDifferentContextTypes_AreReported()
+    {
+        // DI hands one instance per context type: two context types are two instances.
+        var test = WithEntityFramework(EfModel + OrderRepository + @"
+public class AuditDbContext : DbContext
+{
+    public DbSet<User> Users => Set<User>();
+}
+public class AuditRepository(AuditDbContext db)
+{
+    public Task<User> GetAsync(int id) => db.Users.FirstAsync(u => u.Id == id);
+}
+public class Handler(AuditRepository audit, OrderRepository orders)
+{
+    public async Task RunAsync(int id)
+    {
+        var user = {|#0:await|} audit.GetAsync(id);
+        {|#1:var list = await orders.ListAsync(id);|}
+    }
+}
+");
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task RepositoryBesideHttpClientOnlyClient_IsReported()
+    {
+        var test = WithEntityFramework(EfModel + OrderRepository + WeatherClient + @"
+public class Handler(WeatherClient weather, OrderRepository orders)
+{
+    public async Task RunAsync(int id)
+    {
+        var forecast = {|#0:await|} weather.GetForecastAsync(id);
+        {|#1:var list = await orders.ListAsync(id);|}
+    }
+}
+");
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task OneHttpClientUsedTwice_IsReported()
+    {
+        var test = Verify.Create(@"
+using System.Net.Http;
+using System.Threading.Tasks;
+public class Handler(HttpClient http)
+{
+    public async Task RunAsync()
+    {
+        var a = {|#0:await|} http.GetStringAsync(""/a"");
+        {|#1:var b = await http.GetStringAsync(""/b"");|}
+    }
+}
+");
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task DbConnectionPassedAsArgument_IsSilent()
+    {
+        await Verify.VerifyAsync(@"
+using System.Data.Common;
+using System.Threading.Tasks;
+public static class Queries
+{
+    public static Task<int> CountUsersAsync(DbConnection connection) => Task.FromResult(1);
+    public static Task<int> CountOrdersAsync(DbConnection connection) => Task.FromResult(2);
+    public static async Task RunAsync(DbConnection connection)
+    {
+        var users = await CountUsersAsync(connection);
+        var orders = await CountOrdersAsync(connection);
+    }
+}
+");
+    }
+
+    [Fact]
+    public async Task StreamPassedAsArgument_IsSilent()
+    {
+        await Verify.VerifyAsync(@"
+using System.IO;
+using System.Threading.Tasks;
+public class Reader
+{
+    public Task<int> ReadHeaderAsync(Stream stream) => Task.FromResult(1);
+    public Task<int> ReadBodyAsync(Stream stream) => Task.FromResult(2);
+}
+public class Handler(Reader reader)
+{
+    public async Task RunAsync(Stream stream)
+    {
+        var header = await reader.ReadHeaderAsync(stream);
+        var body = await reader.ReadBodyAsync(stream);
+    }
+}
+");
+    }
+
+    [Fact]
+    public async Task TextWriterPassedAsArgument_IsSilent()
+    {
+        await Verify.VerifyAsync(@"
+using System.IO;
+using System.Threading.Tasks;
+public class Report
+{
+    public Task<int> RenderHeaderAsync(TextWriter writer) => Task.FromResult(1);
+    public Task<int> RenderBodyAsync(TextWriter writer) => Task.FromResult(2);
+}
+public class Handler(Report report, TextWriter output)
+{
+    public async Task RunAsync()
+    {
+        var header = await report.RenderHeaderAsync(output);
+        var body = await report.RenderBodyAsync(output);
+    }
+}
+");
+    }
+
+    [Fact]
+    public async Task LocalAssignedFromStream_HasTheStreamAsRoot()
+    {
+        await Verify.VerifyAsync(@"
+using System.IO;
+using System.Threading.Tasks;
+public class Handler
+{
+    public async Task RunAsync(Stream stream, byte[] a, byte[] b)
+    {
+        var source = stream;
+        var first = await source.ReadAsync(a, 0, 4);
+        var second = await stream.ReadAsync(b, 0, 4);
+    }
+}
+");
+    }
+
+    [Fact]
+    public async Task SameOpaqueInstanceTwice_IsSilent()
+    {
+        // (b): IMediator has no visible implementation; the handlers behind one instance may share a context.
+        var services = await CompileReferenceAssemblyAsync(@"
+using System.Threading.Tasks;
+namespace Messaging
+{
+    public interface IMediator { Task<T> GetAsync<T>(object request); }
+}
+", References.Net80);
+        var test = Verify.Create(@"
+using System.Threading.Tasks;
+public class Handler(Messaging.IMediator mediator)
+{
+    public async Task RunAsync()
+    {
+        var user = await mediator.GetAsync<string>(1);
+        var orders = await mediator.GetAsync<string>(2);
+    }
+}
+");
+        test.TestState.AdditionalReferences.Add(services);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TwoOpaqueInstancesWithoutDataAccess_AreReported()
+    {
+        var services = await CompileReferenceAssemblyAsync(@"
+using System.Threading.Tasks;
+namespace Messaging
+{
+    public interface IMediator { Task<T> GetAsync<T>(object request); }
+}
+", References.Net80);
+        var test = Verify.Create(@"
+using System.Threading.Tasks;
+public class Handler(Messaging.IMediator first, Messaging.IMediator second)
+{
+    public async Task RunAsync()
+    {
+        var a = {|#0:await|} first.GetAsync<string>(1);
+        {|#1:var b = await second.GetAsync<string>(2);|}
+    }
+}
+");
+        test.TestState.AdditionalReferences.Add(services);
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    private const string OpaqueGateway = @"
+using System.Threading.Tasks;
+namespace Payments
+{
+    public interface IGateway { Task<decimal> GetBalanceAsync(int id); }
+}
+";
+
+    private const string OpaqueBesidePlainService = @"
+using System.Threading.Tasks;
+public class Clock
+{
+    public Task<long> GetTicksAsync() => Task.FromResult(1L);
+}
+public class Handler(Payments.IGateway gateway, Clock clock)
+{
+    public async Task RunAsync(int id)
+    {
+        var balance = {|#0:await|} gateway.GetBalanceAsync(id);
+        {|#1:var ticks = await clock.GetTicksAsync();|}
+    }
+}
+";
+
+    [Fact]
+    public async Task OpaqueRootWhenEntityFrameworkIsReferenced_IsSilent()
+    {
+        // (c): the gateway's unseen implementation may hold the scoped context.
+        var gateway = await CompileReferenceAssemblyAsync(OpaqueGateway, References.Net80);
+        var test = WithEntityFramework(OpaqueBesidePlainService.Replace("{|#0:await|}", "await").Replace("{|#1:", string.Empty).Replace(";|}", ";"));
+        test.TestState.AdditionalReferences.Add(gateway);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task OpaqueRootWithoutDataAccessAssembly_IsReported()
+    {
+        var gateway = await CompileReferenceAssemblyAsync(OpaqueGateway, References.Net80);
+        var test = Verify.Create(OpaqueBesidePlainService);
+        test.TestState.AdditionalReferences.Add(gateway);
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    private const string TwoClients = @"
+using System.Threading.Tasks;
+namespace Acme
+{
+    public class Client
+    {
+        public Task<int> GetAsync(int id) => Task.FromResult(id);
+    }
+}
+public class Handler(Acme.Client first, Acme.Client second)
+{
+    public async Task RunAsync()
+    {
+        var a = {|#0:await|} first.GetAsync(1);
+        {|#1:var b = await second.GetAsync(2);|}
+    }
+}
+";
+
+    [Fact]
+    public async Task TwoInstancesOfAPlainType_AreReported()
+    {
+        var test = Verify.Create(TwoClients);
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TypeNamedInNonConcurrentTypes_IsSilent()
+    {
+        await Verify.VerifyAsync(
+            TwoClients.Replace("{|#0:await|}", "await").Replace("{|#1:", string.Empty).Replace(";|}", ";"),
+            "await_analyzers.non_concurrent_types = Acme.Client\n");
+    }
+
+    [Fact]
+    public async Task MalformedNonConcurrentTypes_AreIgnored()
+    {
+        var test = Verify.Create(TwoClients, "await_analyzers.non_concurrent_types = Acme.Client<int>, !!\n");
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    private const string StoreUsedTwice = @"
+using System.Data.Common;
+using System.Threading.Tasks;
+namespace Acme
+{
+    public class Store(DbConnection connection)
+    {
+        public Task<int> GetAsync(int id) => Task.FromResult(id);
+    }
+}
+public class Handler(Acme.Store store)
+{
+    public async Task RunAsync()
+    {
+        var a = {|#0:await|} store.GetAsync(1);
+        {|#1:var b = await store.GetAsync(2);|}
+    }
+}
+";
+
+    [Fact]
+    public async Task StoreHoldingAConnection_IsSilent()
+    {
+        await Verify.VerifyAsync(StoreUsedTwice.Replace("{|#0:await|}", "await").Replace("{|#1:", string.Empty).Replace(";|}", ";"));
+    }
+
+    [Fact]
+    public async Task TypeNamedInConcurrentSafeTypes_UsedTwice_IsReported()
+    {
+        var test = Verify.Create(StoreUsedTwice, "await_analyzers.concurrent_safe_types = Acme.Store\n");
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task OptionsAreReadPerSyntaxTree()
+    {
+        // The option applies to Safe.cs only: the same code elsewhere stays silent.
+        var test = Verify.Create(StoreUsedTwice);
+        test.TestState.Sources.Add(("/Other.cs", @"
+public class OtherHandler(Acme.Store store)
+{
+    public async System.Threading.Tasks.Task RunAsync()
+    {
+        var a = await store.GetAsync(1);
+        var b = await store.GetAsync(2);
+    }
+}
+"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[/0/Test0.cs]\nawait_analyzers.concurrent_safe_types = Acme.Store\n"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CycleInTheTypeGraph_IsJudgedWithoutHanging()
+    {
+        var test = Verify.Create(@"
+using System.Threading.Tasks;
+public class Parent { public Child Child { get; set; } public Task<int> GetAsync() => Task.FromResult(1); }
+public class Child { public Parent Parent { get; set; } public Child Next { get; set; } public Task<int> GetAsync() => Task.FromResult(2); }
+public class Handler(Parent parent, Child child)
+{
+    public async Task RunAsync()
+    {
+        var a = {|#0:await|} parent.GetAsync();
+        {|#1:var b = await child.GetAsync();|}
+    }
+}
+");
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CycleHoldingAConnection_IsSilent()
+    {
+        await Verify.VerifyAsync(@"
+using System.Data.Common;
+using System.Threading.Tasks;
+public class Parent { public Child Child { get; set; } public Task<int> GetAsync() => Task.FromResult(1); }
+public class Child { public Parent Parent { get; set; } public DbConnection Connection { get; set; } public Task<int> GetAsync() => Task.FromResult(2); }
+public class Handler(Parent parent, Child child)
+{
+    public async Task RunAsync()
+    {
+        var a = await parent.GetAsync();
+        var b = await child.GetAsync();
+    }
+}
+");
+    }
+
+    [Fact]
+    public async Task ReferencedServiceWhoseImplementationTakesContext_IsSilent()
+    {
+        var services = await CompileReferenceAssemblyAsync(@"
+using System.Threading.Tasks;
+using Microsoft.EntityFrameworkCore;
+namespace Shop
+{
+    public class ShopDbContext : DbContext { }
+    public interface IUserService { Task<string> GetNameAsync(int id); }
+    public interface IOrderService { Task<int> CountAsync(int id); }
+    public class UserService : IUserService
+    {
+        private readonly ShopDbContext _db;
+        public UserService(ShopDbContext db) { _db = db; }
+        public Task<string> GetNameAsync(int id) => Task.FromResult("""");
+    }
+    public class OrderService : IOrderService
+    {
+        private readonly ShopDbContext _db;
+        public OrderService(ShopDbContext db) { _db = db; }
+        public Task<int> CountAsync(int id) => Task.FromResult(0);
+    }
+}
+", References.Net80WithEntityFramework);
+        var test = WithEntityFramework(@"
+using System.Threading.Tasks;
+public class Handler(Shop.IUserService users, Shop.IOrderService orders)
+{
+    public async Task RunAsync(int id)
+    {
+        var name = await users.GetNameAsync(id);
+        var count = await orders.CountAsync(id);
+    }
+}
+");
+        test.TestState.AdditionalReferences.Add(services);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ReferencedServiceWhoseImplementationTakesOnlyHttpClient_IsReportedEvenWithEntityFramework()
+    {
+        var services = await CompileReferenceAssemblyAsync(@"
+using System.Net.Http;
+using System.Threading.Tasks;
+namespace Weather
+{
+    public interface IWeatherService { Task<string> GetForecastAsync(int id); }
+    public sealed class WeatherService : IWeatherService
+    {
+        private readonly HttpClient _http;
+        public WeatherService(HttpClient http) { _http = http; }
+        public Task<string> GetForecastAsync(int id) => _http.GetStringAsync(""/"" + id);
+    }
+}
+", References.Net80);
+        var test = WithEntityFramework(EfModel + OrderRepository + @"
+public class Handler(Weather.IWeatherService weather, OrderRepository orders)
+{
+    public async Task RunAsync(int id)
+    {
+        var forecast = {|#0:await|} weather.GetForecastAsync(id);
+        {|#1:var list = await orders.ListAsync(id);|}
+    }
+}
+");
+        test.TestState.AdditionalReferences.Add(services);
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ReferencedServiceWithNoVisibleImplementation_WithEntityFramework_IsSilent()
+    {
+        // The implementation is internal: a reference assembly does not show it.
+        var services = await CompileReferenceAssemblyAsync(@"
+using System.Threading.Tasks;
+namespace Billing
+{
+    public interface IInvoiceService { Task<int> CountAsync(int id); }
+    internal sealed class InvoiceService : IInvoiceService
+    {
+        public Task<int> CountAsync(int id) => Task.FromResult(0);
+    }
+}
+", References.Net80);
+        var test = WithEntityFramework(EfModel + WeatherClient + @"
+public class Handler(Billing.IInvoiceService invoices, WeatherClient weather)
+{
+    public async Task RunAsync(int id)
+    {
+        var count = await invoices.CountAsync(id);
+        var forecast = await weather.GetForecastAsync(id);
+    }
+}
+");
+        test.TestState.AdditionalReferences.Add(services);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ReferencedClassHoldingConnectionByPublicConstructor_IsSilent()
+    {
+        // Without a data-access assembly only (a) can silence this: the class is seen through, not opaque.
+        var services = await CompileReferenceAssemblyAsync(@"
+using System.Data.Common;
+using System.Threading.Tasks;
+namespace Reports
+{
+    public interface IReportStore { Task<int> CountAsync(int id); }
+    public class ReportStore : IReportStore
+    {
+        public ReportStore(DbConnection connection) { }
+        public Task<int> CountAsync(int id) => Task.FromResult(0);
+    }
+    public class AuditLog
+    {
+        public AuditLog(DbConnection connection) { }
+        public Task<int> CountAsync(int id) => Task.FromResult(0);
+    }
+}
+", References.Net80);
+        var test = Verify.Create(@"
+using System.Threading.Tasks;
+public class Handler(Reports.IReportStore reports, Reports.AuditLog audit)
+{
+    public async Task RunAsync(int id)
+    {
+        var a = await reports.CountAsync(id);
+        var b = await audit.CountAsync(id);
+    }
+}
+");
+        test.TestState.AdditionalReferences.Add(services);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ReferencedServicesHoldingNothing_AreReported()
+    {
+        var services = await CompileReferenceAssemblyAsync(@"
+using System.Threading.Tasks;
+namespace Reports
+{
+    public interface IReportStore { Task<int> CountAsync(int id); }
+    public class ReportStore : IReportStore
+    {
+        public ReportStore(string connectionString) { }
+        public Task<int> CountAsync(int id) => Task.FromResult(0);
+    }
+}
+", References.Net80);
+        var test = Verify.Create(@"
+using System.Threading.Tasks;
+public class Handler(Reports.IReportStore first, Reports.IReportStore second)
+{
+    public async Task RunAsync(int id)
+    {
+        var a = {|#0:await|} first.CountAsync(id);
+        {|#1:var b = await second.CountAsync(id);|}
+    }
+}
+");
+        test.TestState.AdditionalReferences.Add(services);
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ReferencedServiceLocator_IsOpaque()
+    {
+        // A mediator given an IServiceProvider can reach any service, the scoped context included.
+        var services = await CompileReferenceAssemblyAsync(@"
+using System;
+using System.Threading.Tasks;
+namespace Messaging
+{
+    public interface ISender { Task<T> GetAsync<T>(object request); }
+    public class Sender : ISender
+    {
+        public Sender(IServiceProvider services) { }
+        public Task<T> GetAsync<T>(object request) => Task.FromResult(default(T));
+    }
+}
+", References.Net80);
+        var test = Verify.Create(@"
+using System.Threading.Tasks;
+public class Handler(Messaging.ISender sender)
+{
+    public async Task RunAsync()
+    {
+        var a = await sender.GetAsync<int>(1);
+        var b = await sender.GetAsync<int>(2);
+    }
+}
+");
+        test.TestState.AdditionalReferences.Add(services);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SourceInterfaceWithoutImplementation_IsOpaque()
+    {
+        // Implemented in a project that is not referenced here (an infrastructure layer): what it holds is unseen.
+        await WithEntityFramework(EfModel + WeatherClient + @"
+public interface IUserRepository { Task<User> GetAsync(int id); }
+public class Handler(IUserRepository users, WeatherClient weather)
+{
+    public async Task RunAsync(int id)
+    {
+        var user = await users.GetAsync(id);
+        var forecast = await weather.GetForecastAsync(id);
+    }
+}
+").RunAsync();
+    }
+
+    [Fact]
+    public async Task ProjectReferenceInTheSameWorkspace_IsJudgedByItsPublicSurface()
+    {
+        // A project reference compiled in the IDE is not "declared in the compilation": its private fields are not
+        // read, as the reference assembly of a build would not show them.
+        var test = Verify.Create(@"
+using System.Threading.Tasks;
+public class Handler(Library.Cache first, Library.Cache second)
+{
+    public async Task RunAsync()
+    {
+        var a = {|#0:await|} first.GetAsync(1);
+        {|#1:var b = await second.GetAsync(2);|}
+    }
+}
+");
+        var library = new ProjectState("Library", LanguageNames.CSharp, "/Library/Test", "cs");
+        test.TestState.AdditionalProjects.Add("Library", library);
+        test.TestState.AdditionalProjects["Library"].Sources.Add(@"
+using System.IO;
+using System.Threading.Tasks;
+namespace Library
+{
+    public class Cache
+    {
+        private readonly MemoryStream _buffer = new MemoryStream();
+        public Task<int> GetAsync(int id) => Task.FromResult(id);
+    }
+}
+");
+        test.TestState.AdditionalProjectReferences.Add("Library");
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+}
