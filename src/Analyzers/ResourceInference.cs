@@ -161,11 +161,14 @@ internal sealed class ResourceInference
             return implementations.Count == 0;
         }
 
-        if (IsFrameworkNamespace(type.ContainingNamespace))
+        var ns = NamespaceOf(type);
+        if (ns == Namespace.Framework)
         {
             return false;
         }
 
+        // ASP.NET Core keeps its implementations internal; what they are given that is the user's, its public types show.
+        var canBeOpaque = ns != Namespace.AspNetCore;
         if (isAbstraction)
         {
             // Seen through when implementations are visible, each judged in turn.
@@ -173,7 +176,7 @@ internal sealed class ResourceInference
             var inSource = _implementations.InSource(type);
             held.AddRange(inReferences);
             held.AddRange(inSource);
-            return inReferences.Count == 0 && inSource.Count == 0;
+            return canBeOpaque && inReferences.Count == 0 && inSource.Count == 0;
         }
 
         // A class from a referenced assembly holds what its public constructors are given.
@@ -187,7 +190,7 @@ internal sealed class ResourceInference
             }
         }
 
-        return !hasPublicConstructor;
+        return canBeOpaque && !hasPublicConstructor;
     }
 
     /// <summary>Instance fields (auto-property backing fields included) and constructor parameters, down the base chain.</summary>
@@ -263,9 +266,21 @@ internal sealed class ResourceInference
     private bool IsDeclaredInCompilation(INamedTypeSymbol type)
         => SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _types.Compilation.Assembly);
 
-    private static bool IsFrameworkNamespace(INamespaceSymbol? ns)
+    /// <summary>The namespaces DESIGN §3.2 treats apart.</summary>
+    private enum Namespace
     {
-        var outermost = ns;
+        Other,
+
+        /// <summary><c>System</c>, <c>Microsoft.Extensions</c>: never opaque, hold nothing but their type arguments.</summary>
+        Framework,
+
+        /// <summary><c>Microsoft.AspNetCore</c>: seen through like other referenced types, but never opaque.</summary>
+        AspNetCore,
+    }
+
+    private static Namespace NamespaceOf(INamedTypeSymbol type)
+    {
+        INamespaceSymbol? outermost = type.ContainingNamespace;
         INamespaceSymbol? second = null;
         while (outermost is { ContainingNamespace.IsGlobalNamespace: false })
         {
@@ -273,13 +288,14 @@ internal sealed class ResourceInference
             outermost = outermost.ContainingNamespace;
         }
 
-        if (outermost is null || outermost.IsGlobalNamespace)
+        return outermost switch
         {
-            return false;
-        }
-
-        return outermost.Name == "System"
-               || (outermost.Name == "Microsoft" && second?.Name == "Extensions");
+            null or { IsGlobalNamespace: true } => Namespace.Other,
+            { Name: "System" } => Namespace.Framework,
+            { Name: "Microsoft" } when second?.Name == "Extensions" => Namespace.Framework,
+            { Name: "Microsoft" } when second?.Name == "AspNetCore" => Namespace.AspNetCore,
+            _ => Namespace.Other,
+        };
     }
 
     private static IEnumerable<ITypeSymbol> SelfBasesAndInterfaces(ITypeSymbol type)

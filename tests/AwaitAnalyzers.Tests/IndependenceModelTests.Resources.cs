@@ -802,4 +802,137 @@ namespace Library
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task SourceServiceHoldingAnOpaqueService_IsOpaque()
+    {
+        // What the gateway holds is unseen, so what the facade holds is too: (c) applies with EF Core referenced.
+        var gateway = await CompileReferenceAssemblyAsync(OpaqueGateway, References.Net80);
+        var test = WithEntityFramework(EfModel + WeatherClient + @"
+public class BillingFacade(Payments.IGateway gateway)
+{
+    public Task<decimal> GetBalanceAsync(int id) => gateway.GetBalanceAsync(id);
+}
+public class Handler(BillingFacade billing, WeatherClient weather)
+{
+    public async Task RunAsync(int id)
+    {
+        var balance = await billing.GetBalanceAsync(id);
+        var forecast = await weather.GetForecastAsync(id);
+    }
+}
+");
+        test.TestState.AdditionalReferences.Add(gateway);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task AspNetCoreAbstractionWithoutVisibleImplementation_IsNotOpaque()
+    {
+        // ASP.NET Core keeps implementations such as the hosting environment internal; they hold nothing of the user's.
+        var hosting = await CompileReferenceAssemblyAsync(@"
+namespace Microsoft.AspNetCore.Hosting
+{
+    public interface IWebHostEnvironment { string EnvironmentName { get; } }
+}
+", References.Net80);
+        var test = WithEntityFramework(EfModel + OrderRepository + @"
+public class ForecastClient(HttpClient http, Microsoft.AspNetCore.Hosting.IWebHostEnvironment environment)
+{
+    public Task<string> GetForecastAsync(int id) => http.GetStringAsync(environment.EnvironmentName + id);
+}
+public class Handler(ForecastClient weather, OrderRepository orders)
+{
+    public async Task RunAsync(int id)
+    {
+        var forecast = {|#0:await|} weather.GetForecastAsync(id);
+        {|#1:var list = await orders.ListAsync(id);|}
+    }
+}
+");
+        test.TestState.AdditionalReferences.Add(hosting);
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SourceServiceLocator_IsOpaque()
+    {
+        await Verify.VerifyAsync(@"
+using System;
+using System.Threading.Tasks;
+public class Dispatcher(IServiceProvider services)
+{
+    public Task<int> GetAsync(int id) => Task.FromResult(id);
+}
+public class Handler(Dispatcher dispatcher)
+{
+    public async Task RunAsync()
+    {
+        var a = await dispatcher.GetAsync(1);
+        var b = await dispatcher.GetAsync(2);
+    }
+}
+");
+    }
+
+    [Fact]
+    public async Task ContextHeldThroughAGenericRepository_IsSilent()
+    {
+        await WithEntityFramework(EfModel + @"
+public class Repository<TEntity>(AppDbContext db) where TEntity : class
+{
+    public Task<List<TEntity>> ListAsync() => db.Set<TEntity>().ToListAsync();
+}
+public class Handler(Repository<User> users, Repository<Order> orders)
+{
+    public async Task RunAsync()
+    {
+        var a = await users.ListAsync();
+        var b = await orders.ListAsync();
+    }
+}
+").RunAsync();
+    }
+
+    [Fact]
+    public async Task ContextHeldThroughABaseClass_IsSilent()
+    {
+        await WithEntityFramework(EfModel + OrderRepository + @"
+public abstract class RepositoryBase
+{
+    protected RepositoryBase(AppDbContext db) { Db = db; }
+    protected AppDbContext Db { get; }
+}
+public class UserRepository : RepositoryBase
+{
+    public UserRepository(AppDbContext db) : base(db) { }
+    public Task<User> GetAsync(int id) => Db.Users.FirstAsync(u => u.Id == id);
+}
+" + TwoCalls).RunAsync();
+    }
+
+    [Fact]
+    public async Task ContextHeldThroughACollectionOfHandlers_IsSilent()
+    {
+        await WithEntityFramework(EfModel + OrderRepository + @"
+public interface IRule { Task<bool> CheckAsync(int id); }
+public class UniqueEmailRule(AppDbContext db) : IRule
+{
+    public Task<bool> CheckAsync(int id) => db.Users.AnyAsync(u => u.Id == id);
+}
+public class Validator(IEnumerable<IRule> rules)
+{
+    public Task<bool> GetValidityAsync(int id) => rules.First().CheckAsync(id);
+}
+public class Handler(Validator validator, OrderRepository orders)
+{
+    public async Task RunAsync(int id)
+    {
+        var valid = await validator.GetValidityAsync(id);
+        var list = await orders.ListAsync(id);
+    }
+}
+").RunAsync();
+    }
 }
