@@ -217,11 +217,9 @@ internal sealed class ResourceInference
             {
                 switch (member)
                 {
+                    // An auto-property's backing field is among the members: it is held like any field.
                     case IFieldSymbol { IsStatic: false } field:
                         held.Add(field.Type);
-                        break;
-                    case IPropertySymbol { IsStatic: false, IsAbstract: false } property when IsAutoProperty(property):
-                        held.Add(property.Type);
                         break;
                     case IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor:
                         AddParameters(constructor, held);
@@ -237,29 +235,6 @@ internal sealed class ResourceInference
         {
             held.Add(parameter.Type);
         }
-    }
-
-    /// <summary>An auto-property has a compiler-made backing field; its syntax has no accessor bodies.</summary>
-    private static bool IsAutoProperty(IPropertySymbol property)
-    {
-        foreach (var reference in property.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
-                && accessors.Accessors.Count > 0)
-            {
-                foreach (var accessor in accessors.Accessors)
-                {
-                    if (accessor.Body is not null || accessor.ExpressionBody is not null)
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>"Declared in the compilation": not a project reference compiled in the same workspace (DESIGN §3.2).</summary>

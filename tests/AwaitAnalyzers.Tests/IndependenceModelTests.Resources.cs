@@ -935,4 +935,41 @@ public class Handler(Validator validator, OrderRepository orders)
 }
 ").RunAsync();
     }
+
+    [Fact]
+    public async Task ResourceInference_GivesTheSameAnswersFromConcurrentThreads()
+    {
+        // Analyzer threads share one inference per compilation: parallel questions over a graph with cycles must agree
+        // with sequential ones, and every type is judged once.
+        var source = new System.Text.StringBuilder("using System.Data.Common; using System.IO;\n");
+        for (var i = 0; i < 300; i++)
+        {
+            var held = (i % 3) switch { 0 => "DbConnection", 1 => "Stream", _ => "string" };
+            source.Append($"public class Node{i}({held} resource, Node{(i * 7 + 1) % 300} next, Node{(i * 13 + 5) % 300} other) {{ }}\n");
+        }
+
+        var references = await References.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var compilation = CSharpCompilation.Create("Graph", new[] { CSharpSyntaxTree.ParseText(source.ToString()) }, references);
+        var types = Enumerable.Range(0, 300).Select(i => (ITypeSymbol)compilation.GetTypeByMetadataName("Node" + i)!).ToArray();
+
+        var sequential = IndependenceModel.Create(compilation)!.GetResourceInference(AwaitOptions.Default);
+        var expected = types.Select(t => Describe(sequential.GetFacts(t))).ToArray();
+        var parallel = IndependenceModel.Create(compilation)!.GetResourceInference(AwaitOptions.Default);
+        var actual = new string[types.Length];
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(() =>
+        {
+            for (var k = 0; k < types.Length; k++)
+            {
+                var i = (k + (worker * 37)) % types.Length;
+                actual[i] = Describe(parallel.GetFacts(types[i]));
+            }
+        })));
+
+        Assert.Equal(expected, actual);
+        Assert.Contains(expected, d => d.Contains("DbConnection") && d.Contains("Stream"));
+        Assert.Equal(sequential.CachedTypeCount, parallel.CachedTypeCount);
+
+        static string Describe(TypeFacts facts)
+            => string.Join(",", facts.HeldResources.Select(t => t.Name).OrderBy(n => n)) + (facts.IsOpaque ? " opaque" : string.Empty);
+    }
 }
