@@ -80,7 +80,7 @@ internal sealed partial class IndependenceModel
 
         var accumulation = FindAccumulation(loop, body, model, cancellationToken);
         if (TouchesSharedState(loop, bodyOperation, operations, accumulation, model, options, cancellationToken)
-            || SharesResourceAcrossIterations(loop, operations, function, model, options, cancellationToken))
+            || SharesResourceAcrossIterations(loop, iterationVariable, operations, function, model, options, cancellationToken))
         {
             return null;
         }
@@ -570,11 +570,13 @@ internal sealed partial class IndependenceModel
 
     /// <summary>
     /// DESIGN §3.2, last paragraph: one iteration against the next, over the roots that are not declared inside the
-    /// body and are not the iteration variable (one Stream, one DbContext used by every iteration).
+    /// body (one Stream, one DbContext used by every iteration), and the iteration variable's type: each item is another
+    /// instance, but items resolved from DI (handlers, repositories) share the scoped resources they hold.
     /// </summary>
-    private bool SharesResourceAcrossIterations(StatementSyntax loop, ImmutableArray<AwaitedOperation> operations, SyntaxNode function, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
+    private bool SharesResourceAcrossIterations(StatementSyntax loop, ILocalSymbol iterationVariable, ImmutableArray<AwaitedOperation> operations, SyntaxNode function, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
     {
         var shared = ImmutableArray.CreateBuilder<Root>();
+        var items = ImmutableArray.CreateBuilder<Root>();
         foreach (var operation in operations)
         {
             foreach (var root in GetRoots(operation, model, function, cancellationToken))
@@ -583,10 +585,13 @@ internal sealed partial class IndependenceModel
                 {
                     shared.Add(root);
                 }
+                else if (SymbolEqualityComparer.Default.Equals(root.Symbol, iterationVariable))
+                {
+                    items.Add(root);
+                }
             }
         }
 
-        var roots = shared.ToImmutable();
-        return roots.Length > 0 && RootsConflict(roots, roots, options);
+        return IterationsConflict(shared.ToImmutable(), items.ToImmutable(), options);
     }
 }

@@ -356,6 +356,35 @@ internal sealed partial class IndependenceModel
         return false;
     }
 
+    /// <summary>
+    /// DESIGN §3.2 in a loop: <paramref name="shared"/> roots serve every iteration (the test of two operations, between
+    /// an iteration and the next); <paramref name="items"/> are the iteration variable, another instance each time, so
+    /// only what its type holds counts: a resource (a) or, with a data-access assembly, something opaque (c).
+    /// </summary>
+    public bool IterationsConflict(ImmutableArray<Root> shared, ImmutableArray<Root> items, AwaitOptions options)
+    {
+        if (RootsConflict(shared, shared, options))
+        {
+            return true;
+        }
+
+        if (items.IsDefaultOrEmpty)
+        {
+            return false;
+        }
+
+        var itemFacts = Judge(GetResourceInference(options), items);
+        foreach (var facts in itemFacts)
+        {
+            if (!facts.HeldResources.IsEmpty || (facts.IsOpaque && Types.ReferencesDataAccessAssembly))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static TypeFacts[] Judge(ResourceInference inference, ImmutableArray<Root> roots)
     {
         var facts = new TypeFacts[roots.Length];
