@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace AwaitAnalyzers;
@@ -52,7 +53,20 @@ internal sealed class ResourceInference
 
     /// <summary>True when an instance of <paramref name="a"/> and one of <paramref name="b"/> could be the same object.</summary>
     public static bool SameResource(ITypeSymbol a, ITypeSymbol b)
-        => SymbolEqualityComparer.Default.Equals(a, b) || InheritsFromOrImplements(a, b) || InheritsFromOrImplements(b, a);
+    {
+        // A type parameter (TContext where TContext : DbContext) may be any type its constraints allow.
+        if (a is ITypeParameterSymbol { ConstraintTypes: var aConstraints } && !SymbolEqualityComparer.Default.Equals(a, b))
+        {
+            return aConstraints.Any(constraint => SameResource(constraint, b));
+        }
+
+        if (b is ITypeParameterSymbol { ConstraintTypes: var bConstraints } && !SymbolEqualityComparer.Default.Equals(a, b))
+        {
+            return bConstraints.Any(constraint => SameResource(a, constraint));
+        }
+
+        return SymbolEqualityComparer.Default.Equals(a, b) || InheritsFromOrImplements(a, b) || InheritsFromOrImplements(b, a);
+    }
 
     public bool IsKnownSafe(ITypeSymbol type)
         => Matches(type, _types.KnownSafeTypes, _concurrentSafeTypes);

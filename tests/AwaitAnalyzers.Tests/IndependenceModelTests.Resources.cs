@@ -923,6 +923,36 @@ public class Handler(Repository<User> users, Repository<Order> orders)
     }
 
     [Fact]
+    public async Task ContextHeldAsAConstrainedTypeParameter_IsSilent()
+    {
+        // The store's context is TContext : DbContext — any context, AppDbContext included.
+        await WithEntityFramework(EfModel + OrderRepository + @"
+public interface IUserStore { Task<User> FindAsync(int id); }
+public class EfUserStore<TContext>(TContext db) : IUserStore where TContext : DbContext
+{
+    public Task<User> FindAsync(int id) => db.Set<User>().FirstAsync(u => u.Id == id);
+}
+public class Handler(IUserStore users, OrderRepository orders)
+{
+    public async Task RunAsync(int id)
+    {
+        var user = await users.FindAsync(id);
+        var list = await orders.ListAsync(id);
+    }
+}
+").RunAsync();
+    }
+
+    [Fact]
+    public async Task OptionsAreReadFromAGlobalConfig()
+    {
+        var test = Verify.Create(StoreUsedTwice);
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nawait_analyzers.concurrent_safe_types = Acme.Store\n"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task ContextHeldThroughABaseClass_IsSilent()
     {
         await WithEntityFramework(EfModel + OrderRepository + @"
