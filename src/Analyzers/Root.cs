@@ -76,8 +76,10 @@ internal sealed class RootFinder
                 case IPropertyReferenceOperation property when IsChainBase(property.Instance):
                     Add(property.Property, property.Property.Type);
                     break;
-                case IInstanceReferenceOperation instance when instance.Parent is not IMemberReferenceOperation:
-                    if (instance.Type is { } thisType)
+                // this and base are one object, of the containing type; an initializer's implicit receiver is the new object.
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance
+                    when instance.Parent is not IMemberReferenceOperation:
+                    if ((_model.GetEnclosingSymbol(instance.Syntax.SpanStart, _cancellationToken)?.ContainingType ?? instance.Type) is { } thisType)
                     {
                         Add(thisType, thisType);
                     }

@@ -265,6 +265,65 @@ public class Handler(HttpClient http)
     }
 
     [Fact]
+    public async Task ThisAndBaseAreOneInstance()
+    {
+        // (b): the opaque gateway is held by this object, reached once as this and once as base.
+        var gateway = await CompileReferenceAssemblyAsync(OpaqueGateway, References.Net80);
+        var test = Verify.Create(@"
+using System.Threading.Tasks;
+public class BillingBase(Payments.IGateway gateway)
+{
+    protected Task<decimal> GetBalanceAsync(int id) => gateway.GetBalanceAsync(id);
+}
+public class Billing(Payments.IGateway gateway) : BillingBase(gateway)
+{
+    private new Task<decimal> GetBalanceAsync(int id) => Task.FromResult(0m);
+    public async Task RunAsync(int id)
+    {
+        var mine = await this.GetBalanceAsync(id);
+        var theirs = await base.GetBalanceAsync(id);
+    }
+}
+");
+        test.TestState.AdditionalReferences.Add(gateway);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ObjectInitializerReceiverIsNotThis()
+    {
+        // A collection initializer's implicit receiver is the new batch, made for each call: it is not a shared root.
+        var test = Verify.Create(@"
+using System.Collections;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Threading.Tasks;
+public class Batch : IEnumerable<int>
+{
+    private readonly List<int> _ids = new List<int>();
+    private DbConnection _connection;
+    public void Add(int id) => _ids.Add(id);
+    public IEnumerator<int> GetEnumerator() => _ids.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+public class Store
+{
+    public Task<int> CountAsync(Batch batch) => Task.FromResult(1);
+}
+public class Handler(Store first, Store second)
+{
+    public async Task RunAsync()
+    {
+        var a = {|#0:await|} first.CountAsync(new Batch { 1, 2 });
+        {|#1:var b = await second.CountAsync(new Batch { 3 });|}
+    }
+}
+");
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task DbConnectionPassedAsArgument_IsSilent()
     {
         await Verify.VerifyAsync(@"
