@@ -33,16 +33,44 @@ internal sealed class ResourceInference
 {
     private readonly WellKnownTypes _types;
     private readonly ImplementationIndex _implementations;
-    private readonly ImmutableHashSet<string> _nonConcurrentTypes;
-    private readonly ImmutableHashSet<string> _concurrentSafeTypes;
+    private readonly ImmutableArray<INamedTypeSymbol> _resourceTypes;
+    private readonly ImmutableArray<INamedTypeSymbol> _knownSafeTypes;
+    private readonly ImmutableHashSet<string> _unresolvedNonConcurrentTypes;
+    private readonly ImmutableHashSet<string> _unresolvedConcurrentSafeTypes;
     private readonly ConcurrentDictionary<ITypeSymbol, TypeFacts> _facts = new(SymbolEqualityComparer.Default);
 
     public ResourceInference(WellKnownTypes types, ImplementationIndex implementations, AwaitOptions options)
     {
         _types = types;
         _implementations = implementations;
-        _nonConcurrentTypes = options.NonConcurrentTypes;
-        _concurrentSafeTypes = options.ConcurrentSafeTypes;
+        (_resourceTypes, _unresolvedNonConcurrentTypes) = Resolve(types.Compilation, types.ResourceTypes, options.NonConcurrentTypes);
+        (_knownSafeTypes, _unresolvedConcurrentSafeTypes) = Resolve(types.Compilation, types.KnownSafeTypes, options.ConcurrentSafeTypes);
+    }
+
+    /// <summary>
+    /// The option's names resolved to types once (DESIGN §5); a name the compilation cannot resolve to one type (absent,
+    /// or declared by two assemblies) is matched by name.
+    /// </summary>
+    private static (ImmutableArray<INamedTypeSymbol> Types, ImmutableHashSet<string> Unresolved) Resolve(
+        Compilation compilation, ImmutableArray<INamedTypeSymbol> builtIn, ImmutableHashSet<string> names)
+    {
+        if (names.Count == 0)
+        {
+            return (builtIn, names);
+        }
+
+        var types = builtIn.ToBuilder();
+        var unresolved = names.ToBuilder();
+        foreach (var name in names)
+        {
+            if (compilation.GetTypeByMetadataName(name) is { } type)
+            {
+                types.Add(type);
+                unresolved.Remove(name);
+            }
+        }
+
+        return (types.ToImmutable(), unresolved.ToImmutable());
     }
 
     /// <summary>How many types have been judged so far (for measurements).</summary>
@@ -69,10 +97,10 @@ internal sealed class ResourceInference
     }
 
     public bool IsKnownSafe(ITypeSymbol type)
-        => Matches(type, _types.KnownSafeTypes, _concurrentSafeTypes);
+        => Matches(type, _knownSafeTypes, _unresolvedConcurrentSafeTypes);
 
     public bool IsResourceType(ITypeSymbol type)
-        => !IsKnownSafe(type) && Matches(type, _types.ResourceTypes, _nonConcurrentTypes);
+        => !IsKnownSafe(type) && Matches(type, _resourceTypes, _unresolvedNonConcurrentTypes);
 
     /// <summary>A type that can hand out any service (the scoped DbContext included) is opaque: what it reaches is unseen.</summary>
     private bool IsServiceLocator(ITypeSymbol type)
