@@ -1360,4 +1360,23 @@ namespace Shop
         test.TestState.AdditionalReferences.Add(services);
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task Loop_ReferencedServiceWithNoVisibleImplementation_WithEntityFramework_IsSilent()
+    {
+        var services = await CompileReferenceAssemblyAsync(@"
+using System.Threading.Tasks;
+namespace Billing
+{
+    public interface IInvoiceService { Task<int> CountAsync(int id); }
+    internal sealed class InvoiceService : IInvoiceService
+    {
+        public Task<int> CountAsync(int id) => Task.FromResult(0);
+    }
+}
+", References.Net80);
+        var test = LoopWithEntityFramework("using System.Threading.Tasks;\n" + SilentLoopOver("Billing.IInvoiceService invoices", "await invoices.CountAsync(id)"));
+        test.TestState.AdditionalReferences.Add(services);
+        await test.RunAsync();
+    }
 }
