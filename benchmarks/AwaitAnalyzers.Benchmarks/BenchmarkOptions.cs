@@ -17,6 +17,7 @@ internal sealed class BenchmarkOptions
           --fix-all A,B        Fix All workloads, in AWAIT001 sites (default 100,1000); --no-fix-all skips them
           --concurrent         concurrent build and analysis (default: one thread, steadier on a shared machine)
           --markdown PATH      also write the tables to PATH
+          --profile            time each step of AWAIT001 over the code base instead (where the analyzer's time goes)
         """;
 
     public int Modules { get; private set; } = 334;
@@ -32,6 +33,8 @@ internal sealed class BenchmarkOptions
     public bool Quick { get; private set; }
 
     public string? MarkdownPath { get; private set; }
+
+    public bool Profile { get; private set; }
 
     public static BenchmarkOptions? Parse(string[] args)
     {
@@ -62,6 +65,9 @@ internal sealed class BenchmarkOptions
                     break;
                 case "--concurrent":
                     options.Concurrent = true;
+                    break;
+                case "--profile":
+                    options.Profile = true;
                     break;
                 case "--markdown":
                     options.MarkdownPath = Value(args, ++i);

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using AwaitAnalyzers.Benchmarks;
 using AwaitAnalyzers.Benchmarks.Generation;
 using AwaitAnalyzers.Benchmarks.Measurement;
+using AwaitAnalyzers.Benchmarks.Profiling;
 using AwaitAnalyzers.Benchmarks.Report;
 
 var options = BenchmarkOptions.Parse(args);
@@ -37,6 +38,13 @@ if (errors.Length > 0)
     return 1;
 }
 
+if (options.Profile)
+{
+    Await001PhaseProfile.Run(warmUpOf(options));
+    Console.WriteLine(Await001PhaseProfile.Run(workload));
+    return 0;
+}
+
 var census = workload.CodeBase.Census;
 var description = $"{workload.Trees.Length:N0} files, {workload.AsyncMethods:N0} async methods, {workload.Lines:N0} lines "
                   + $"(seed {options.Seed}, {options.Modules} modules; planted: {census.Count(Expectation.Await001):N0} AWAIT001 sites, "
@@ -44,7 +52,7 @@ var description = $"{workload.Trees.Length:N0} files, {workload.AsyncMethods:N0}
 Console.WriteLine($"Code base: {description}");
 
 // Warm-up: JIT every path (compiler, each analyzer set, the fixer) on a small code base of the same shapes.
-var warmUp = Workload.Parse(CodeBase.Generate(4, options.Seed + 1), references);
+var warmUp = warmUpOf(options);
 for (var round = 0; round < 2; round++)
 {
     CompilationRunner.Compile(warmUp);
@@ -126,3 +134,5 @@ if (options.MarkdownPath is { } path)
 }
 
 return 0;
+
+Workload warmUpOf(BenchmarkOptions o) => Workload.Parse(CodeBase.Generate(4, o.Seed + 1), references);
