@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 using AwaitAnalyzers.Benchmarks.Measurement;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -12,95 +15,26 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AwaitAnalyzers.Benchmarks.Profiling;
 
 /// <summary>
-/// Where AWAIT001's time goes: the steps of <see cref="IndependentAwaitsAnalyzer"/> replayed over a fresh compilation with
-/// a stopwatch around each, through the internal API the analyzer itself uses.
+/// Where AWAIT001's time goes: the steps of <see cref="IndependentAwaitsAnalyzer"/> replayed, with a stopwatch around each,
+/// by an analyzer that runs under CompilationWithAnalyzers like the real one (same semantic models, same driver).
 /// </summary>
 internal static class Await001PhaseProfile
 {
-    public static string Run(Workload workload)
+    public static async Task<string> RunAsync(Workload workload)
     {
-        // As under CompilationWithAnalyzers, the compiler has bound every declaration before the analyzer runs.
-        var compilation = workload.CreateCompilation();
-        compilation.GetDiagnostics();
-        var phases = new Dictionary<string, (Stopwatch Watch, long Count)>();
-        var model = IndependenceModel.Create(compilation)!;
-        var options = AwaitOptions.Default;
-        foreach (var tree in workload.Trees)
-        {
-            var semanticModel = compilation.GetSemanticModel(tree);
-            var nodes = Time(phases, "syntax: find blocks", () => tree.GetRoot().DescendantNodesAndSelf()
-                .Where(n => n.IsKind(SyntaxKind.Block) || n.IsKind(SyntaxKind.SwitchSection) || n.IsKind(SyntaxKind.CompilationUnit)).ToList());
-            foreach (var node in nodes)
-            {
-                var shapes = Time(phases, "syntax: statement shapes", () =>
-                {
-                    var statements = AsyncContext.StatementsOf(node);
-                    var parsed = statements.Select(AwaitStatement.TryParse).ToList();
-                    var adjacent = Enumerable.Range(1, Math.Max(0, parsed.Count - 1)).Any(i => parsed[i] is not null && parsed[i - 1] is not null);
-                    return adjacent ? parsed : null;
-                });
-                if (shapes is null || !Time(phases, "syntax: in async function", () => AsyncContext.IsInAsyncFunction(node)))
-                {
-                    continue;
-                }
-
-                var body = AsyncContext.EnclosingBody(node) ?? node;
-                Time(phases, "options: AwaitOptions.From", () => AwaitOptions.From(new CompilerAnalyzerConfigOptionsProvider().GetOptions(tree)));
-                var operations = new List<AwaitedOperation?>();
-                var first = true;
-                foreach (var shape in shapes)
-                {
-                    if (shape is null)
-                    {
-                        operations.Add(null);
-                        continue;
-                    }
-
-                    if (first)
-                    {
-                        Time(phases, "semantic: bind the method body (first GetOperation)", () => semanticModel.GetOperation(shape.Invocation));
-                        first = false;
-                    }
-
-                    operations.Add(Time(phases, "semantic: Bind (operation, errors, intent)", () => model.Bind(shape, semanticModel, options, CancellationToken.None)));
-                }
-
-                var run = new List<AwaitedOperation>();
-                foreach (var operation in operations)
-                {
-                    if (operation is null || operation.Intent != OperationIntent.Query)
-                    {
-                        run.Clear();
-                        continue;
-                    }
-
-                    var joins = true;
-                    foreach (var member in run)
-                    {
-                        Time(phases, "independence: roots", () =>
-                        {
-                            model.GetRoots(member, semanticModel, body, CancellationToken.None);
-                            return model.GetRoots(operation, semanticModel, body, CancellationToken.None);
-                        });
-                        var conflict = Time(phases, "independence: resource conflict (roots known)", () => model.HaveResourceConflict(member, operation, semanticModel, body, options, CancellationToken.None));
-                        var independent = Time(phases, "independence: AreIndependent (data flow + conflict)", () => model.AreIndependent(member, operation, semanticModel, body, options, CancellationToken.None));
-                        joins &= independent && !conflict;
-                    }
-
-                    if (!joins)
-                    {
-                        run.Clear();
-                    }
-
-                    run.Add(operation);
-                }
-            }
-        }
+        var analyzer = new StepTimingAnalyzer();
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
+        var result = await workload.CreateCompilation()
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), options)
+            .GetAnalysisResultAsync(CancellationToken.None)
+            .ConfigureAwait(false);
 
         var text = new StringBuilder();
+        text.AppendLine($"Replay of AWAIT001 under CompilationWithAnalyzers: {result.AnalyzerTelemetryInfo[analyzer].ExecutionTime.TotalMilliseconds:N0} ms in the replaying analyzer (telemetry).");
+        text.AppendLine();
         text.AppendLine("| AWAIT001 step | Calls | Time (ms) |");
         text.AppendLine("|---|--:|--:|");
-        foreach (var (name, (watch, count)) in phases)
+        foreach (var (name, (watch, count)) in analyzer.Steps)
         {
             text.AppendLine($"| {name} | {count:N0} | {watch.Elapsed.TotalMilliseconds:N0} |");
         }
@@ -108,42 +42,113 @@ internal static class Await001PhaseProfile
         return text.ToString();
     }
 
-    private static T Time<T>(Dictionary<string, (Stopwatch Watch, long Count)> phases, string name, Func<T> action)
+    // Never shipped nor loaded by a compiler: it only runs in this process, on one thread (concurrentAnalysis: false) so the stopwatches add up.
+#pragma warning disable RS1026, RS1036, RS1038, RS1041
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class StepTimingAnalyzer : DiagnosticAnalyzer
     {
-        if (!phases.TryGetValue(name, out var phase))
+        public List<(string Name, (Stopwatch Watch, long Count) Step)> Steps
+            => _steps.Select(kv => (kv.Key, kv.Value)).OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
+
+        private readonly Dictionary<string, (Stopwatch Watch, long Count)> _steps = new();
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.IndependentAwaits);
+
+        public override void Initialize(AnalysisContext context)
         {
-            phase = (new Stopwatch(), 0);
-        }
-
-        phase.Watch.Start();
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            phase.Watch.Stop();
-            phases[name] = (phase.Watch, phase.Count + 1);
-        }
-    }
-
-    /// <summary>Options as a build without an .editorconfig gives them.</summary>
-    private sealed class CompilerAnalyzerConfigOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions => EmptyOptions.Instance;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => EmptyOptions.Instance;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => EmptyOptions.Instance;
-
-        private sealed class EmptyOptions : AnalyzerConfigOptions
-        {
-            public static readonly EmptyOptions Instance = new();
-
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+#pragma warning restore RS1026, RS1036, RS1038, RS1041
+            context.RegisterCompilationStartAction(start =>
             {
-                value = null;
-                return false;
+                var model = Time("0 compilation start: IndependenceModel.Create", () => IndependenceModel.Create(start.Compilation));
+                if (model is not null)
+                {
+                    start.RegisterSyntaxNodeAction(c => Replay(c, model), SyntaxKind.Block, SyntaxKind.SwitchSection, SyntaxKind.CompilationUnit);
+                }
+            });
+        }
+
+        private void Replay(SyntaxNodeAnalysisContext context, IndependenceModel model)
+        {
+            var shapes = Time("1 syntax: statement shapes", () =>
+            {
+                var parsed = AsyncContext.StatementsOf(context.Node).Select(AwaitStatement.TryParse).ToList();
+                var adjacent = Enumerable.Range(1, Math.Max(0, parsed.Count - 1)).Any(i => parsed[i] is not null && parsed[i - 1] is not null);
+                return adjacent ? parsed : null;
+            });
+            if (shapes is null || !Time("2 syntax: in an async function", () => AsyncContext.IsInAsyncFunction(context.Node)))
+            {
+                return;
+            }
+
+            var body = AsyncContext.EnclosingBody(context.Node) ?? context.Node;
+            var options = Time("3 options: AwaitOptions.From", () => AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree)));
+            var operations = new List<AwaitedOperation?>();
+            var first = true;
+            foreach (var shape in shapes)
+            {
+                if (shape is null)
+                {
+                    operations.Add(null);
+                    continue;
+                }
+
+                if (first)
+                {
+                    Time("4 semantic: first GetOperation of the block (binds the member if not yet bound)", () => context.SemanticModel.GetOperation(shape.Invocation));
+                    first = false;
+                }
+
+                operations.Add(Time("5 semantic: Bind (operation, errors, intent)", () => model.Bind(shape, context.SemanticModel, options, CancellationToken.None)));
+            }
+
+            var run = new List<AwaitedOperation>();
+            foreach (var operation in operations)
+            {
+                if (operation is null || !(operation.Intent == OperationIntent.Query || (operation.Intent == OperationIntent.Command && options.IncludeCommands)))
+                {
+                    run.Clear();
+                    continue;
+                }
+
+                var joins = run.Count == 0 || run[0].Statement.ConfiguresAwaitLike(operation.Statement);
+                foreach (var member in run)
+                {
+                    if (!joins)
+                    {
+                        break;
+                    }
+
+                    Time("6 independence: data flow of both statements", () => (member.StatementFlow(context.SemanticModel)?.Succeeded, operation.OperandFlow(context.SemanticModel)?.Succeeded));
+                    Time("7 independence: roots of both", () => (model.GetRoots(member, context.SemanticModel, body, CancellationToken.None), model.GetRoots(operation, context.SemanticModel, body, CancellationToken.None)));
+                    joins = Time("8 independence: AreIndependent (flows and roots known)", () => model.AreIndependent(member, operation, context.SemanticModel, body, options, CancellationToken.None));
+                }
+
+                if (!joins)
+                {
+                    run.Clear();
+                }
+
+                run.Add(operation);
+            }
+        }
+
+        private T Time<T>(string name, Func<T> action)
+        {
+            if (!_steps.TryGetValue(name, out var step))
+            {
+                step = (new Stopwatch(), 0);
+            }
+
+            step.Watch.Start();
+            try
+            {
+                return action();
+            }
+            finally
+            {
+                step.Watch.Stop();
+                _steps[name] = (step.Watch, step.Count + 1);
             }
         }
     }
