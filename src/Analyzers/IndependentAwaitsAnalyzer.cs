@@ -19,15 +19,18 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
 
     private static void Analyze(SyntaxNodeAnalysisContext context, IndependenceModel model)
     {
+        AwaitOptions? read = null;
+        AwaitOptions Options() => read ??= AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree));
+
         var statements = AsyncContext.StatementsOf(context.Node);
-        var shapes = FindCandidateShapes(statements);
+        var shapes = FindCandidateShapes(statements, () => Options().IncludeCommands);
         if (shapes is null || !AsyncContext.IsInAsyncFunction(context.Node))
         {
             return;
         }
 
         var body = AsyncContext.EnclosingBody(context.Node) ?? context.Node;
-        var options = AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree));
+        var options = Options();
         var run = new List<AwaitedOperation>();
         foreach (var shape in shapes)
         {
@@ -53,9 +56,9 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
 
     /// <summary>
     /// The cheap syntactic pass: the shape of each statement, or null where a statement cannot be in a group
-    /// (so no semantic work is done for it). Returns null when no two candidates are adjacent.
+    /// (so no semantic work is done for it). Returns null when no two adjacent statements may group (<see cref="PairScreen"/>).
     /// </summary>
-    private static AwaitStatement?[]? FindCandidateShapes(IReadOnlyList<StatementSyntax> statements)
+    private static AwaitStatement?[]? FindCandidateShapes(IReadOnlyList<StatementSyntax> statements, System.Func<bool> commandsGroup)
     {
         if (statements.Count < 2)
         {
@@ -67,7 +70,7 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
         for (var i = 0; i < statements.Count; i++)
         {
             var shape = AwaitStatement.TryParse(statements[i]);
-            if (shape is not null && previous is not null)
+            if (shape is not null && previous is not null && PairScreen.MayGroup(previous, shape, commandsGroup))
             {
                 shapes ??= new AwaitStatement?[statements.Count];
                 shapes[i - 1] = previous;

@@ -70,11 +70,23 @@ internal static class Await001PhaseProfile
 
         private void Replay(SyntaxNodeAnalysisContext context, IndependenceModel model)
         {
-            var shapes = Time("1 syntax: statement shapes", () =>
+            var options = AwaitOptions.Default;
+            var shapes = Time("1 syntax: statement shapes and pair screen", () =>
             {
                 var parsed = AsyncContext.StatementsOf(context.Node).Select(AwaitStatement.TryParse).ToList();
-                var adjacent = Enumerable.Range(1, Math.Max(0, parsed.Count - 1)).Any(i => parsed[i] is not null && parsed[i - 1] is not null);
-                return adjacent ? parsed : null;
+                var kept = new AwaitStatement?[parsed.Count];
+                var any = false;
+                for (var i = 1; i < parsed.Count; i++)
+                {
+                    if (parsed[i] is { } shape && parsed[i - 1] is { } previous && PairScreen.MayGroup(previous, shape, () => options.IncludeCommands))
+                    {
+                        kept[i - 1] = previous;
+                        kept[i] = shape;
+                        any = true;
+                    }
+                }
+
+                return any ? kept : null;
             });
             if (shapes is null || !Time("2 syntax: in an async function", () => AsyncContext.IsInAsyncFunction(context.Node)))
             {
@@ -82,7 +94,7 @@ internal static class Await001PhaseProfile
             }
 
             var body = AsyncContext.EnclosingBody(context.Node) ?? context.Node;
-            var options = Time("3 options: AwaitOptions.From", () => AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree)));
+            options = Time("3 options: AwaitOptions.From", () => AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree)));
             var operations = new List<AwaitedOperation?>();
             var first = true;
             foreach (var shape in shapes)
@@ -121,7 +133,18 @@ internal static class Await001PhaseProfile
 
                     Time("6 independence: data flow of both statements", () => (member.StatementFlow(context.SemanticModel)?.Succeeded, operation.OperandFlow(context.SemanticModel)?.Succeeded));
                     Time("7 independence: roots of both", () => (model.GetRoots(member, context.SemanticModel, body, CancellationToken.None), model.GetRoots(operation, context.SemanticModel, body, CancellationToken.None)));
-                    joins = Time("8 independence: AreIndependent (flows and roots known)", () => model.AreIndependent(member, operation, context.SemanticModel, body, options, CancellationToken.None));
+                    Time("8a independence: resource facts of each root's type (cached per type)", () =>
+                    {
+                        var inference = model.GetResourceInference(options);
+                        foreach (var root in member.Roots.AddRange(operation.Roots))
+                        {
+                            inference.GetFacts(root.Type);
+                        }
+
+                        return 0;
+                    });
+                    Time("8b independence: HaveResourceConflict (facts known)", () => model.HaveResourceConflict(member, operation, context.SemanticModel, body, options, CancellationToken.None));
+                    joins = Time("8c independence: AreIndependent (flows, roots, facts known)", () => model.AreIndependent(member, operation, context.SemanticModel, body, options, CancellationToken.None));
                 }
 
                 if (!joins)

@@ -1,0 +1,116 @@
+using System.Threading.Tasks;
+using AwaitAnalyzers.Tests.Verification;
+using Xunit;
+using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.IndependentAwaitsAnalyzer>;
+
+namespace AwaitAnalyzers.Tests;
+
+/// <summary>
+/// The syntactic screen AWAIT001 runs before semantic work (DESIGN §6): it may skip a pair only where the independence
+/// model would find it dependent, so a name that merely looks like the first statement's local never hides a group.
+/// </summary>
+public class PairScreenTests
+{
+    private const string Services = @"
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+public class User { public int Id { get; set; } public int user { get; set; } }
+public class Service
+{
+    public Task<User> GetUserAsync(int id) => Task.FromResult(new User());
+    public Task<int> CountAsync(int id) => Task.FromResult(id);
+    public Task<int> CountAsync(string name) => Task.FromResult(name.Length);
+    public Task<int> CountAsync(IEnumerable<int> ids) => Task.FromResult(ids.Count());
+    public Task<int> CountAsync(User filter) => Task.FromResult(filter.Id);
+    public Task SendAsync(int id) => Task.CompletedTask;
+    public Task<int> SaveAsync(int id) => Task.FromResult(id);
+}
+";
+
+    private static string InMethod(string body) => Services + @"
+public class Caller
+{
+    public async Task<int> RunAsync(Service users, Service orders, int id, int[] ids)
+    {
+" + body + @"
+        return 0;
+    }
+}
+";
+
+    [Fact]
+    public async Task SecondUsesFirstLocal_IsSilent()
+    {
+        await Verify.VerifyAsync(InMethod(@"
+        var user = await users.GetUserAsync(id);
+        var count = await orders.CountAsync(user.Id);
+"));
+    }
+
+    [Fact]
+    public async Task SecondAssignsFirstLocal_IsSilent()
+    {
+        await Verify.VerifyAsync(InMethod(@"
+        var count = await users.CountAsync(id);
+        count = await orders.CountAsync(id);
+"));
+    }
+
+    [Fact]
+    public async Task SameNameAsMemberOrInitializerTarget_StillGroups()
+    {
+        var test = Verify.Create(InMethod(@"
+        var user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:var count = await orders.CountAsync(new User { user = 1 });|}
+        System.Console.WriteLine(user);
+"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SameNameInNameof_StillGroups()
+    {
+        var test = Verify.Create(InMethod(@"
+        var user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:var count = await orders.CountAsync(nameof(user));|}
+"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SameNameAsLambdaParameter_StillGroups()
+    {
+        var test = Verify.Create(InMethod(@"
+        var user = {|#0:await|} users.GetUserAsync(id);
+        {|#1:var count = await orders.CountAsync(ids.Select(user => user + 1));|}
+        System.Console.WriteLine(user);
+"));
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CommandBetweenQueries_SplitsThemWithoutIncludeCommands()
+    {
+        await Verify.VerifyAsync(InMethod(@"
+        var user = await users.GetUserAsync(id);
+        await orders.SendAsync(id);
+        var count = await orders.CountAsync(id);
+        System.Console.WriteLine(user);
+"));
+    }
+
+    [Fact]
+    public async Task CommandsWithIncludeCommands_StillGroup()
+    {
+        var test = Verify.Create(InMethod(@"
+        {|#0:await|} users.SendAsync(id);
+        {|#1:await orders.SendAsync(id);|}
+"), "await_analyzers.include_commands = true\n");
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+}
