@@ -24,7 +24,8 @@ Console.WriteLine($"Machine: {machine}; load average {loadBefore}");
 
 var references = ReferenceSet.Load();
 var own = OwnAnalyzers.Load();
-var sets = new[] { own, PeerAnalyzers.AsyncFixer(), PeerAnalyzers.VsThreading() };
+var floor = DriverFloor.Create();
+var sets = new[] { floor, own, PeerAnalyzers.AsyncFixer(), PeerAnalyzers.VsThreading() };
 foreach (var set in sets)
 {
     Console.WriteLine($"{set.Name}: {set.Analyzers.Length} analyzers");

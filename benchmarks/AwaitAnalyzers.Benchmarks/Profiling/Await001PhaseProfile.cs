@@ -42,8 +42,7 @@ internal static class Await001PhaseProfile
         return text.ToString();
     }
 
-    // Never shipped nor loaded by a compiler: it only runs in this process, on one thread (concurrentAnalysis: false) so the stopwatches add up.
-#pragma warning disable RS1026, RS1036, RS1038, RS1041
+    /// <summary>Runs on one thread (concurrentAnalysis: false), so its stopwatches add up.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class StepTimingAnalyzer : DiagnosticAnalyzer
     {
@@ -57,7 +56,6 @@ internal static class Await001PhaseProfile
         public override void Initialize(AnalysisContext context)
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-#pragma warning restore RS1026, RS1036, RS1038, RS1041
             context.RegisterCompilationStartAction(start =>
             {
                 var model = Time("0 compilation start: IndependenceModel.Create", () => IndependenceModel.Create(start.Compilation));
