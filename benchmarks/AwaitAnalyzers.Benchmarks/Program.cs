@@ -54,15 +54,19 @@ var description = $"{workload.Trees.Length:N0} files, {workload.AsyncMethods:N0}
                   + $"{census.Count(Expectation.Await002):N0} AWAIT002 loops); compiles with 0 errors";
 Console.WriteLine($"Code base: {description}");
 
-// Warm-up: JIT every path (compiler, each analyzer set, the fixer) on a small code base of the same shapes.
+// Warm-up: JIT every path (compiler, each analyzer set) on a small code base of the same shapes, then one discarded
+// round on the real one, so tiered compilation has settled before anything is measured.
 var warmUp = warmUpOf(options);
-for (var round = 0; round < 2; round++)
+CompilationRunner.Compile(warmUp);
+foreach (var set in sets)
 {
-    CompilationRunner.Compile(warmUp);
-    foreach (var set in sets)
-    {
-        await CompilationRunner.CompileWithAnalyzersAsync(warmUp, set, options.Concurrent);
-    }
+    await CompilationRunner.CompileWithAnalyzersAsync(warmUp, set, options.Concurrent);
+}
+
+CompilationRunner.Compile(workload);
+foreach (var set in sets)
+{
+    await CompilationRunner.CompileWithAnalyzersAsync(workload, set, options.Concurrent);
 }
 
 Console.WriteLine($"Warm-up done; measuring {options.Iterations} rounds of {sets.Length + 1} configurations, order rotated each round.");
@@ -94,10 +98,10 @@ var fixAll = new List<FixAllResult>();
 var fixAllNote = FixAllRunner.Availability();
 if (fixAllNote is null && options.FixAllSites.Length > 0)
 {
-    await FixAllRunner.RunAsync(Workload.Parse(CodeBase.GenerateFixAllTarget(10, options.Seed), references), own);
+    await FixAllRunner.RunAsync(FixAllWorkload(10), own);
     foreach (var sites in options.FixAllSites)
     {
-        var result = await FixAllRunner.RunAsync(Workload.Parse(CodeBase.GenerateFixAllTarget(sites, options.Seed), references), own);
+        var result = await FixAllRunner.RunAsync(FixAllWorkload(sites), own);
         Console.WriteLine($"  Fix All: {result.Sites} sites in {result.Documents} documents: {result.FixAll.TotalMilliseconds:N0} ms");
         fixAll.Add(result);
     }
@@ -139,3 +143,10 @@ if (options.MarkdownPath is { } path)
 return 0;
 
 Workload warmUpOf(BenchmarkOptions o) => Workload.Parse(CodeBase.Generate(4, o.Seed + 1), references);
+
+Workload FixAllWorkload(int sites)
+{
+    var fixAllWorkload = Workload.Parse(CodeBase.GenerateFixAllTarget(sites, options.Seed), references);
+    var fixAllErrors = fixAllWorkload.CompilerErrors();
+    return fixAllErrors.IsEmpty ? fixAllWorkload : throw new InvalidOperationException($"The Fix All code base does not compile: {fixAllErrors[0]}");
+}

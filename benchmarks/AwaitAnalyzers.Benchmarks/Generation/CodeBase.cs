@@ -74,7 +74,7 @@ internal sealed class CodeBase
     private static List<(string Path, string Text)> SharedFilesOf(IReadOnlyList<Module> modules) => new()
     {
         ("obj/GlobalUsings.g.cs", SharedFiles.ImplicitUsings),
-        ("Usings.cs", SharedFiles.ProjectUsings(Module.AreaCount)),
+        ("Usings.cs", SharedFiles.ProjectUsings(System.Math.Min(modules.Count, Module.AreaCount))),
         ("Infrastructure/Infrastructure.cs", SharedFiles.Infrastructure),
         ("Data/AppDbContext.cs", SharedFiles.DbContext(modules)),
     };

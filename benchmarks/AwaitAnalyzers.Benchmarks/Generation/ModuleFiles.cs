@@ -493,8 +493,9 @@ internal static class ModuleFiles
     }
 
     /// <summary>A class of <paramref name="methods"/> fan-out methods, each one AWAIT001 site: the Fix All workload.</summary>
-    public static string FixAllTarget(Module m, int index, Random random, int methods)
+    public static string FixAllTarget(Module module, int index, Random random, int methods)
     {
+        var m = module.WithFields();
         var body = new StringBuilder();
         for (var k = 0; k < methods; k++)
         {

@@ -35,6 +35,11 @@ internal static class FixAllRunner
         var diagnostics = await AnalyzeAsync(project, analyzers).ConfigureAwait(false);
         diagnose.Stop();
 
+        if (diagnostics.IsEmpty)
+        {
+            throw new InvalidOperationException($"{RuleId} reported no site in the Fix All code base.");
+        }
+
         var first = diagnostics[0];
         var document = project.GetDocument(first.Location.SourceTree) ?? throw new InvalidOperationException("The first site has no document.");
         var equivalenceKey = await FirstEquivalenceKeyAsync(fixer, document, first).ConfigureAwait(false);
