@@ -15,7 +15,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AwaitAnalyzers.Benchmarks.Profiling;
 
 /// <summary>
-/// Where AWAIT001's time goes: the steps of <see cref="IndependentAwaitsAnalyzer"/> replayed, with a stopwatch around each,
+/// Where the rules' time goes: the steps of <see cref="IndependentAwaitsAnalyzer"/> (and AWAIT002's two) replayed, with a stopwatch around each,
 /// by an analyzer that runs under CompilationWithAnalyzers like the real one (same semantic models, same driver).
 /// </summary>
 internal static class Await001PhaseProfile
@@ -62,6 +62,7 @@ internal static class Await001PhaseProfile
                 if (model is not null)
                 {
                     start.RegisterSyntaxNodeAction(c => Replay(c, model), SyntaxKind.Block, SyntaxKind.SwitchSection, SyntaxKind.CompilationUnit);
+                    start.RegisterSyntaxNodeAction(c => ReplayLoop(c, model), SyntaxKind.ForEachStatement, SyntaxKind.ForStatement);
                 }
             });
         }
@@ -152,6 +153,19 @@ internal static class Await001PhaseProfile
 
                 run.Add(operation);
             }
+        }
+
+        /// <summary>AWAIT002's two steps: the syntactic look, then the loop's independence.</summary>
+        private void ReplayLoop(SyntaxNodeAnalysisContext context, IndependenceModel model)
+        {
+            var loop = (Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax)context.Node;
+            if (!Time("L1 AWAIT002 syntax: LooksLikeLoopCandidate", () => IndependenceModel.LooksLikeLoopCandidate(loop)))
+            {
+                return;
+            }
+
+            var options = AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(loop.SyntaxTree));
+            Time("L2 AWAIT002 semantic: AnalyzeLoop", () => model.AnalyzeLoop(loop, context.SemanticModel, options, CancellationToken.None));
         }
 
         private T Time<T>(string name, Func<T> action)

@@ -20,7 +20,7 @@ internal static class ResultTable
         var baseWall = Statistics.Median(baseline, r => r.Cost.Wall.TotalMilliseconds);
         var baseCpu = Statistics.Median(baseline, r => r.Cost.Cpu.TotalMilliseconds);
         var text = new StringBuilder();
-        text.AppendLine("| Configuration | Wall (ms) | Wall vs. compilation | Analyzer time, telemetry (ms) | Telemetry vs. compilation | CPU vs. compilation | Allocated (MB) | Peak heap (MB) | Reported |");
+        text.AppendLine("| Configuration | Wall (ms) | Wall vs. compilation | Analyzer time, telemetry (ms) | Telemetry vs. compilation | CPU vs. compilation | Allocated (MB) | Peak GC heap growth (MB) | Reported |");
         text.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|---|");
         text.AppendLine(Row(
             "Compilation without analyzers (baseline)",
