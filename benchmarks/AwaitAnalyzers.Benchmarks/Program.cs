@@ -114,7 +114,8 @@ report.AppendLine($"Machine: {machine}. Load average {loadBefore} at the start, 
 report.AppendLine();
 report.AppendLine($"Code base: {description}.");
 report.AppendLine();
-report.AppendLine($"Command: `dotnet run -c Release --project benchmarks/AwaitAnalyzers.Benchmarks -- {string.Join(' ', args)}` "
+var passed = args.Length == 0 ? string.Empty : " -- " + string.Join(' ', args);
+report.AppendLine($"Command: `dotnet run -c Release --project benchmarks/AwaitAnalyzers.Benchmarks{passed}` "
                   + $"({(options.Concurrent ? "concurrent build and analysis" : "one thread for compilation and analysis")}; "
                   + $"median of {options.Iterations} rounds after warm-up; {DateTime.UtcNow - started:mm\\:ss} in all).");
 report.AppendLine();
