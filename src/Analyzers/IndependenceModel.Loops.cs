@@ -94,7 +94,7 @@ internal sealed partial class IndependenceModel
     /// The awaits of the body, or null when the body leaves or orders the loop: break, continue, return, goto, yield,
     /// throw (DESIGN §2), lock, await foreach, await using.
     /// </summary>
-    private static List<AwaitExpressionSyntax>? CollectAwaits(StatementSyntax body)
+    internal static List<AwaitExpressionSyntax>? CollectAwaits(StatementSyntax body)
     {
         var awaits = new List<AwaitExpressionSyntax>();
         foreach (var node in body.DescendantNodesAndSelf(n => !IsNestedFunction(n)))
@@ -144,7 +144,7 @@ internal sealed partial class IndependenceModel
     /// What a foreach iterates, as a sequence Select accepts: its elements have the iteration variable's type, or
     /// convert to it as Enumerable.Cast does (reference, boxing, unboxing). Queryables are excluded: Select would build an expression tree.
     /// </summary>
-    private (ILocalSymbol? Variable, LoopSource? Source) ForEachSource(ForEachStatementSyntax forEach, SemanticModel model, CancellationToken cancellationToken)
+    internal (ILocalSymbol? Variable, LoopSource? Source) ForEachSource(ForEachStatementSyntax forEach, SemanticModel model, CancellationToken cancellationToken)
     {
         if (model.GetDeclaredSymbol(forEach, cancellationToken) is not ILocalSymbol variable
             || model.GetTypeInfo(forEach.Expression, cancellationToken).Type is not { } collection
@@ -206,7 +206,7 @@ internal sealed partial class IndependenceModel
     /// DESIGN §2: <c>for (int i = a; i &lt; b; i++)</c> (also <c>++i</c>, <c>i += 1</c>), whose bounds are read once by
     /// Enumerable.Range: they must be ints that no call, assignment or await computes.
     /// </summary>
-    private static (ILocalSymbol? Variable, LoopSource? Source) CountingForSource(ForStatementSyntax @for, SemanticModel model, CancellationToken cancellationToken)
+    internal static (ILocalSymbol? Variable, LoopSource? Source) CountingForSource(ForStatementSyntax @for, SemanticModel model, CancellationToken cancellationToken)
     {
         if (@for.Declaration is not { Variables.Count: 1 } declaration
             || declaration.Variables[0] is not { Initializer.Value: { } start } declarator
@@ -254,7 +254,7 @@ internal sealed partial class IndependenceModel
     /// synchronisation step (§3.3) or already complete (§3.5), does not use the iteration variable (retry and poll
     /// shapes), or configures await differently from the others (one WhenAll carries one ConfigureAwait).
     /// </summary>
-    private ImmutableArray<AwaitedOperation> BindLoopAwaits(List<AwaitExpressionSyntax> awaits, ILocalSymbol iterationVariable, StatementSyntax body, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
+    internal ImmutableArray<AwaitedOperation> BindLoopAwaits(List<AwaitExpressionSyntax> awaits, ILocalSymbol iterationVariable, StatementSyntax body, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
     {
         var perIteration = ValuesOfIteration(iterationVariable, body, model, cancellationToken);
         var operations = ImmutableArray.CreateBuilder<AwaitedOperation>(awaits.Count);
@@ -312,7 +312,7 @@ internal sealed partial class IndependenceModel
     }
 
     /// <summary>DESIGN §3.1 in a loop: the body writes no variable declared outside it, nor the counter, so no iteration feeds the next.</summary>
-    private static bool WritesOutsideIteration(StatementSyntax loop, StatementSyntax body, ILocalSymbol iterationVariable, SemanticModel model)
+    internal static bool WritesOutsideIteration(StatementSyntax loop, StatementSyntax body, ILocalSymbol iterationVariable, SemanticModel model)
     {
         var flow = model.AnalyzeDataFlow(body);
         if (flow is not { Succeeded: true })
@@ -354,7 +354,7 @@ internal sealed partial class IndependenceModel
     /// DESIGN §2 accumulation: the body ends with <c>list.Add(e);</c> on a local List&lt;T&gt; or ICollection&lt;T&gt;
     /// declared before the loop and used by nothing else in it.
     /// </summary>
-    private LoopAccumulation? FindAccumulation(StatementSyntax loop, StatementSyntax body, SemanticModel model, CancellationToken cancellationToken)
+    internal LoopAccumulation? FindAccumulation(StatementSyntax loop, StatementSyntax body, SemanticModel model, CancellationToken cancellationToken)
     {
         var statements = body is BlockSyntax block ? (IReadOnlyList<StatementSyntax>)block.Statements : new[] { body };
         if (statements.Count == 0
@@ -468,7 +468,7 @@ internal sealed partial class IndependenceModel
     /// calls a method that reaches an instance from outside the iteration which is not known safe (a collection, a
     /// builder, this). The accumulation's Add is the exception: the fix adds every result after WhenAll.
     /// </summary>
-    private bool TouchesSharedState(StatementSyntax loop, IOperation bodyOperation, ImmutableArray<AwaitedOperation> operations, LoopAccumulation? accumulation, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
+    internal bool TouchesSharedState(StatementSyntax loop, IOperation bodyOperation, ImmutableArray<AwaitedOperation> operations, LoopAccumulation? accumulation, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
     {
         var firstAwaitEnd = operations[0].Statement.Await.Span.End;
         var started = new HashSet<SyntaxNode>();
@@ -573,7 +573,7 @@ internal sealed partial class IndependenceModel
     /// body (one Stream, one DbContext used by every iteration), and the iteration variable's type: each item is another
     /// instance, but items resolved from DI (handlers, repositories) share the scoped resources they hold.
     /// </summary>
-    private bool SharesResourceAcrossIterations(StatementSyntax loop, ILocalSymbol iterationVariable, ImmutableArray<AwaitedOperation> operations, SyntaxNode function, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
+    internal bool SharesResourceAcrossIterations(StatementSyntax loop, ILocalSymbol iterationVariable, ImmutableArray<AwaitedOperation> operations, SyntaxNode function, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
     {
         var shared = ImmutableArray.CreateBuilder<Root>();
         var items = ImmutableArray.CreateBuilder<Root>();

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using AwaitAnalyzers.Benchmarks.Measurement;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AwaitAnalyzers.Benchmarks.Profiling;
@@ -155,17 +156,82 @@ internal static class Await001PhaseProfile
             }
         }
 
-        /// <summary>AWAIT002's two steps: the syntactic look, then the loop's independence.</summary>
+        /// <summary>AWAIT002's steps: the syntactic look, the whole AnalyzeLoop, then AnalyzeLoop's sub-steps replayed one by one (M…) and the nesting test.</summary>
         private void ReplayLoop(SyntaxNodeAnalysisContext context, IndependenceModel model)
         {
-            var loop = (Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax)context.Node;
+            var loop = (StatementSyntax)context.Node;
             if (!Time("L1 AWAIT002 syntax: LooksLikeLoopCandidate", () => IndependenceModel.LooksLikeLoopCandidate(loop)))
             {
                 return;
             }
 
             var options = AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(loop.SyntaxTree));
-            Time("L2 AWAIT002 semantic: AnalyzeLoop", () => model.AnalyzeLoop(loop, context.SemanticModel, options, CancellationToken.None));
+            ReplayLoopSteps(loop, context.SemanticModel, model, options);
+            var candidate = Time("L2 AWAIT002 semantic: AnalyzeLoop", () => model.AnalyzeLoop(loop, context.SemanticModel, options, CancellationToken.None));
+            if (candidate is not null)
+            {
+                Time("L3 AWAIT002 IsInsideReportedLoop (AnalyzeLoop of each enclosing loop)", () =>
+                {
+                    var function = AsyncContext.EnclosingBody(loop);
+                    for (var current = loop.Parent; current is not null && current != function; current = current.Parent)
+                    {
+                        if (current is ForEachStatementSyntax or ForStatementSyntax
+                            && model.AnalyzeLoop((StatementSyntax)current, context.SemanticModel, options, CancellationToken.None) is not null)
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                });
+            }
+        }
+
+        /// <summary>AnalyzeLoop's checks in its order, each timed; runs before AnalyzeLoop itself, so M-steps pay first binding and L2 shows the repeat.</summary>
+        private void ReplayLoopSteps(StatementSyntax loop, SemanticModel semanticModel, IndependenceModel model, AwaitOptions options)
+        {
+            var ct = CancellationToken.None;
+            if (!Time("M0 syntax: in an async function", () => AsyncContext.IsInAsyncFunction(loop)))
+            {
+                return;
+            }
+
+            var body = loop is ForEachStatementSyntax forEach ? forEach.Statement : ((ForStatementSyntax)loop).Statement;
+            var awaits = Time("M1 syntax: CollectAwaits", () => IndependenceModel.CollectAwaits(body));
+            var function = AsyncContext.EnclosingBody(loop);
+            if (awaits is null || function is null
+                || Time("M2 semantic: GetEnclosingSymbol (struct test)", () => semanticModel.GetEnclosingSymbol(loop.SpanStart, ct)?.ContainingType is { IsValueType: true }))
+            {
+                return;
+            }
+
+            var (variable, source) = Time("M3 semantic: ForEachSource / CountingForSource", () => loop is ForEachStatementSyntax each
+                ? model.ForEachSource(each, semanticModel, ct)
+                : IndependenceModel.CountingForSource((ForStatementSyntax)loop, semanticModel, ct));
+            if (variable is null || source is null)
+            {
+                return;
+            }
+
+            var bodyOperation = Time("M4a semantic: GetOperation(body)", () => semanticModel.GetOperation(body, ct));
+            if (bodyOperation is null || Time("M4b semantic: HasErrors(body)", () => bodyOperation.HasErrors(semanticModel.Compilation, ct)))
+            {
+                return;
+            }
+
+            var operations = Time("M5 semantic: BindLoopAwaits", () => model.BindLoopAwaits(awaits, variable, body, semanticModel, options, ct));
+            if (operations.IsDefault || Time("M6 flow: WritesOutsideIteration (AnalyzeDataFlow of the body)", () => IndependenceModel.WritesOutsideIteration(loop, body, variable, semanticModel)))
+            {
+                return;
+            }
+
+            var accumulation = Time("M7 semantic: FindAccumulation", () => model.FindAccumulation(loop, body, semanticModel, ct));
+            if (Time("M8 semantic: TouchesSharedState", () => model.TouchesSharedState(loop, bodyOperation, operations, accumulation, semanticModel, options, ct)))
+            {
+                return;
+            }
+
+            Time("M9 resources: SharesResourceAcrossIterations", () => model.SharesResourceAcrossIterations(loop, variable, operations, function, semanticModel, options, ct));
         }
 
         private T Time<T>(string name, Func<T> action)
