@@ -72,7 +72,7 @@ internal sealed partial class IndependenceModel
             return null;
         }
 
-        var operations = BindLoopAwaits(awaits, iterationVariable, body, model, options, cancellationToken);
+        var operations = BindLoopAwaits(awaits, iterationVariable, body, bodyOperation, model, options, cancellationToken);
         if (operations.IsDefault || WritesOutsideIteration(loop, body, iterationVariable, model))
         {
             return null;
@@ -254,9 +254,10 @@ internal sealed partial class IndependenceModel
     /// synchronisation step (§3.3) or already complete (§3.5), does not use the iteration variable (retry and poll
     /// shapes), or configures await differently from the others (one WhenAll carries one ConfigureAwait).
     /// </summary>
-    internal ImmutableArray<AwaitedOperation> BindLoopAwaits(List<AwaitExpressionSyntax> awaits, ILocalSymbol iterationVariable, StatementSyntax body, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
+    internal ImmutableArray<AwaitedOperation> BindLoopAwaits(List<AwaitExpressionSyntax> awaits, ILocalSymbol iterationVariable, StatementSyntax body, IOperation bodyOperation, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
     {
-        var perIteration = ValuesOfIteration(iterationVariable, body, model, cancellationToken);
+        var locals = new LocalReferences(bodyOperation);
+        var perIteration = ValuesOfIteration(iterationVariable, body, locals, model, cancellationToken);
         var operations = ImmutableArray.CreateBuilder<AwaitedOperation>(awaits.Count);
         foreach (var await in awaits)
         {
@@ -264,7 +265,7 @@ internal sealed partial class IndependenceModel
             var operation = shape is null ? null : Bind(shape, model, options, cancellationToken);
             if (operation is null
                 || operation.Intent is OperationIntent.OrderingStep or OperationIntent.NoBenefit
-                || !Reads(await.Expression, perIteration, model, cancellationToken)
+                || !Reads(await.Expression, perIteration, locals)
                 || (operations.Count > 0 && !operations[0].Statement.ConfiguresAwaitLike(operation.Statement)))
             {
                 return default;
@@ -277,7 +278,7 @@ internal sealed partial class IndependenceModel
     }
 
     /// <summary>The iteration variable and the locals the body computes from it, transitively (in textual order).</summary>
-    private static HashSet<ISymbol> ValuesOfIteration(ILocalSymbol iterationVariable, StatementSyntax body, SemanticModel model, CancellationToken cancellationToken)
+    private static HashSet<ISymbol> ValuesOfIteration(ILocalSymbol iterationVariable, StatementSyntax body, LocalReferences locals, SemanticModel model, CancellationToken cancellationToken)
     {
         var values = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { iterationVariable };
         foreach (var node in body.DescendantNodesAndSelf(n => !IsNestedFunction(n)))
@@ -285,11 +286,11 @@ internal sealed partial class IndependenceModel
             var (value, symbol) = node switch
             {
                 VariableDeclaratorSyntax { Initializer.Value: { } initial } declarator => (initial, model.GetDeclaredSymbol(declarator, cancellationToken)),
-                AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment => (assignment.Right, model.GetSymbolInfo(name, cancellationToken).Symbol),
+                AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment => (assignment.Right, locals.Of(name)),
                 ForEachStatementSyntax nested => (nested.Expression, model.GetDeclaredSymbol(nested, cancellationToken)),
                 _ => ((ExpressionSyntax?)null, (ISymbol?)null),
             };
-            if (value is not null && symbol is ILocalSymbol && Reads(value, values, model, cancellationToken))
+            if (value is not null && symbol is ILocalSymbol && Reads(value, values, locals))
             {
                 values.Add(symbol);
             }
@@ -298,11 +299,12 @@ internal sealed partial class IndependenceModel
         return values;
     }
 
-    private static bool Reads(ExpressionSyntax expression, HashSet<ISymbol> symbols, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>True when the expression names one of the locals (only locals are ever asked for).</summary>
+    private static bool Reads(ExpressionSyntax expression, HashSet<ISymbol> symbols, LocalReferences locals)
     {
         foreach (var node in expression.DescendantNodesAndSelf())
         {
-            if (node is IdentifierNameSyntax && model.GetSymbolInfo(node, cancellationToken).Symbol is { } symbol && symbols.Contains(symbol))
+            if (node is IdentifierNameSyntax && locals.Of(node) is { } symbol && symbols.Contains(symbol))
             {
                 return true;
             }

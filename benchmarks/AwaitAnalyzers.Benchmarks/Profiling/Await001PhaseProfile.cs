@@ -219,7 +219,7 @@ internal static class Await001PhaseProfile
                 return;
             }
 
-            var operations = Time("M5 semantic: BindLoopAwaits", () => model.BindLoopAwaits(awaits, variable, body, semanticModel, options, ct));
+            var operations = Time("M5 semantic: BindLoopAwaits", () => model.BindLoopAwaits(awaits, variable, body, bodyOperation, semanticModel, options, ct));
             if (operations.IsDefault || Time("M6 flow: WritesOutsideIteration (AnalyzeDataFlow of the body)", () => IndependenceModel.WritesOutsideIteration(loop, body, variable, semanticModel)))
             {
                 return;
