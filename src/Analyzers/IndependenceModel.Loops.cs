@@ -73,7 +73,7 @@ internal sealed partial class IndependenceModel
         }
 
         var operations = BindLoopAwaits(awaits, iterationVariable, body, bodyOperation, model, options, cancellationToken);
-        if (operations.IsDefault || WritesOutsideIteration(loop, body, iterationVariable, model))
+        if (operations.IsDefault || WritesOutsideIteration(loop, body, bodyOperation, iterationVariable, model))
         {
             return null;
         }
@@ -314,8 +314,13 @@ internal sealed partial class IndependenceModel
     }
 
     /// <summary>DESIGN §3.1 in a loop: the body writes no variable declared outside it, nor the counter, so no iteration feeds the next.</summary>
-    internal static bool WritesOutsideIteration(StatementSyntax loop, StatementSyntax body, ILocalSymbol iterationVariable, SemanticModel model)
+    internal static bool WritesOutsideIteration(StatementSyntax loop, StatementSyntax body, IOperation bodyOperation, ILocalSymbol iterationVariable, SemanticModel model)
     {
+        if (!LoopWriteScreen.MayWriteOutside(bodyOperation, loop, iterationVariable))
+        {
+            return false;
+        }
+
         var flow = model.AnalyzeDataFlow(body);
         if (flow is not { Succeeded: true })
         {
@@ -334,7 +339,7 @@ internal sealed partial class IndependenceModel
     }
 
     /// <summary>True for the iteration variable and what the body declares: each iteration has its own.</summary>
-    private static bool IsDeclaredIn(ISymbol symbol, StatementSyntax loop)
+    internal static bool IsDeclaredIn(ISymbol symbol, StatementSyntax loop)
     {
         if (symbol is not (ILocalSymbol or IParameterSymbol or IRangeVariableSymbol))
         {

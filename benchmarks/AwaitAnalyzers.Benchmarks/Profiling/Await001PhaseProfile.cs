@@ -220,7 +220,7 @@ internal static class Await001PhaseProfile
             }
 
             var operations = Time("M5 semantic: BindLoopAwaits", () => model.BindLoopAwaits(awaits, variable, body, bodyOperation, semanticModel, options, ct));
-            if (operations.IsDefault || Time("M6 flow: WritesOutsideIteration (AnalyzeDataFlow of the body)", () => IndependenceModel.WritesOutsideIteration(loop, body, variable, semanticModel)))
+            if (operations.IsDefault || Time("M6 flow: WritesOutsideIteration (write screen, then AnalyzeDataFlow of the body if needed)", () => IndependenceModel.WritesOutsideIteration(loop, body, bodyOperation, variable, semanticModel)))
             {
                 return;
             }
