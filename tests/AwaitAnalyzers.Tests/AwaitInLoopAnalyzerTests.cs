@@ -316,6 +316,47 @@ public class Caller
     }
 
     [Fact]
+    public async Task OuterLocalWrittenThroughAnOutArgument_IsSilent()
+    {
+        await Verify.VerifyAsync(InMethod(@"
+        var parsed = 0;
+        foreach (var id in ids)
+        {
+            int.TryParse(id.ToString(), out parsed);
+            await service.ProcessAsync(id);
+        }
+        Console.WriteLine(parsed);
+"));
+    }
+
+    [Fact]
+    public async Task OuterStructMutatedByItsOwnMethod_IsSilent()
+    {
+        await Verify.VerifyAsync(InMethod(@"
+        var tally = new Tally();
+        foreach (var id in ids)
+        {
+            tally.Bump();
+            await service.ProcessAsync(id);
+        }
+        Console.WriteLine(tally.Count);
+    }
+}
+
+public struct Tally
+{
+    public int Count;
+    public void Bump() => Count++;
+}
+
+public class Unused
+{
+    public void M()
+    {
+"));
+    }
+
+    [Fact]
     public async Task FieldWrittenInTheBody_IsSilent()
     {
         await Verify.VerifyAsync(@"
