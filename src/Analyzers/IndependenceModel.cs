@@ -196,23 +196,49 @@ internal sealed partial class IndependenceModel
         // The second's own target is assigned after both complete, but it must not name what the first declares or writes.
         if (second.Statement.AssignmentTarget is { } target)
         {
-            var targetFlow = model.AnalyzeDataFlow(target);
-            if (targetFlow is not { Succeeded: true } || Intersects(changed, targetFlow.ReadInside))
+            // `x = await …` into a local or parameter reads nothing (its flow would be a pass over the whole member): only its name counts.
+            if (model.GetOperation(target, cancellationToken) is { } written && VariableOf(written) is { } variable)
             {
-                return true;
-            }
-
-            foreach (var name in target.DescendantNodesAndSelf())
-            {
-                if (name is IdentifierNameSyntax && model.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol && changed.Contains(symbol))
+                if (changed.Contains(variable))
                 {
                     return true;
                 }
             }
+            else if (ReadsChanged(target, changed, model, cancellationToken))
+            {
+                return true;
+            }
         }
 
-        return first.Statement.AssignmentTarget is { } written
-               && ReadsAssignedMember(written, second.Statement.Await.Expression, model, cancellationToken);
+        return first.Statement.AssignmentTarget is { } firstTarget
+               && ReadsAssignedMember(firstTarget, second.Statement.Await.Expression, model, cancellationToken);
+    }
+
+    private static ISymbol? VariableOf(IOperation target) => target switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
+
+    /// <summary>True when an assignment target reads, or names, a variable the first statement changed.</summary>
+    private static bool ReadsChanged(ExpressionSyntax target, HashSet<ISymbol> changed, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var targetFlow = model.AnalyzeDataFlow(target);
+        if (targetFlow is not { Succeeded: true } || Intersects(changed, targetFlow.ReadInside))
+        {
+            return true;
+        }
+
+        foreach (var name in target.DescendantNodesAndSelf())
+        {
+            if (name is IdentifierNameSyntax && model.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol && changed.Contains(symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
