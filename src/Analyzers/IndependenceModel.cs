@@ -188,7 +188,8 @@ internal sealed partial class IndependenceModel
 
         var changed = new HashSet<ISymbol>(firstFlow.WrittenInside, SymbolEqualityComparer.Default);
         changed.UnionWith(firstFlow.VariablesDeclared);
-        if (Intersects(changed, secondFlow.ReadInside) || Intersects(changed, secondFlow.WrittenInside))
+        if (NameScreen.MayTouch(second.Statement.Await.Expression, model, changed, cancellationToken)
+            && (Intersects(changed, secondFlow.ReadInside) || Intersects(changed, secondFlow.WrittenInside)))
         {
             return true;
         }

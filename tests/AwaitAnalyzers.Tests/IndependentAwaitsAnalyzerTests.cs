@@ -83,6 +83,16 @@ public class Caller
     }
 
     [Fact]
+    public async Task SecondReadsFirstResultThroughALocalFunction_IsSilent()
+    {
+        await Verify.VerifyAsync(InMethod(@"
+        var user = await users.GetUserAsync(id);
+        var count = await orders.CountAsync(Current());
+        User Current() => user;
+"));
+    }
+
+    [Fact]
     public async Task DependentStatement_SplitsRunIntoTwoGroups()
     {
         var test = Verify.Create(InMethod(@"
