@@ -8,7 +8,8 @@ namespace AwaitAnalyzers.Tests;
 /// <summary>AWAIT001: which groups are reported, and where (DESIGN §2). Independence itself is in IndependenceModelTests.</summary>
 public class IndependentAwaitsAnalyzerTests
 {
-    private const string Services = @"
+    /// <summary>The services the AWAIT001 tests call (shared with IndependentAwaitsFixerTests).</summary>
+    internal const string Services = @"
 public class User { }
 public class Order { }
 public class Service
@@ -20,6 +21,7 @@ public class Service
     public ValueTask<int> GetScoreAsync(int id) => new ValueTask<int>(id);
     public Task SendAsync(string message) => Task.CompletedTask;
     public Task<bool> SendWithResultAsync(string message) => Task.FromResult(true);
+    public ValueTask NotifyAsync(string message) => default;
 }
 ";
 

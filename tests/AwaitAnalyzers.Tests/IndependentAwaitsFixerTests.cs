@@ -21,20 +21,7 @@ public class IndependentAwaitsFixerTests
 {
     private const string IncludeCommands = "await_analyzers.include_commands = true\n";
 
-    private const string Services = @"
-public class User { }
-public class Order { }
-public class Service
-{
-    public Task<User> GetUserAsync(int id) => Task.FromResult(new User());
-    public Task<Order[]> ListOrdersAsync(int id) => Task.FromResult(new Order[0]);
-    public Task<int> CountAsync(int id) => Task.FromResult(id);
-    public Task<int> CountAsync(User user) => Task.FromResult(1);
-    public ValueTask<int> GetScoreAsync(int id) => new ValueTask<int>(id);
-    public Task SendAsync(string message) => Task.CompletedTask;
-    public ValueTask NotifyAsync(string message) => default;
-}
-";
+    private const string Services = IndependentAwaitsAnalyzerTests.Services;
 
     /// <summary>The group of most tests: two queries whose results are used, at a method body's indentation.</summary>
     private const string UserAndList = @"
