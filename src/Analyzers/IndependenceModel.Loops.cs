@@ -67,7 +67,7 @@ internal sealed partial class IndependenceModel
         }
 
         // Code being typed: a body that does not bind says nothing about its iterations.
-        if (model.GetOperation(body, cancellationToken) is not { } bodyOperation || bodyOperation.HasErrors(model.Compilation, cancellationToken))
+        if (model.GetOperation(body, cancellationToken) is not { } bodyOperation || bodyOperation.HasErrors(cancellationToken))
         {
             return null;
         }

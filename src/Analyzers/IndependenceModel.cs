@@ -90,7 +90,7 @@ internal sealed partial class IndependenceModel
 
         if (model.GetOperation(statement.Invocation, cancellationToken) is not IInvocationOperation invocation
             || invocation.TargetMethod is null
-            || invocation.HasErrors(model.Compilation, cancellationToken))
+            || invocation.HasErrors(cancellationToken))
         {
             return null;
         }
@@ -460,38 +460,5 @@ internal sealed partial class IndependenceModel
         }
 
         return operation.Roots;
-    }
-}
-
-internal static class OperationExtensions
-{
-    public static IEnumerable<IOperation> DescendantsAndSelf(this IOperation operation)
-    {
-        var stack = new Stack<IOperation>();
-        stack.Push(operation);
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            yield return current;
-            foreach (var child in current.ChildOperations)
-            {
-                stack.Push(child);
-            }
-        }
-    }
-
-    /// <summary>True when the operation or what it contains did not bind (code being typed).</summary>
-    public static bool HasErrors(this IOperation operation, Compilation compilation, CancellationToken cancellationToken)
-    {
-        foreach (var node in operation.DescendantsAndSelf())
-        {
-            if (node is IInvalidOperation || node.Type is { TypeKind: TypeKind.Error })
-            {
-                return true;
-            }
-        }
-
-        return operation.Syntax.ContainsDiagnostics
-               && operation.SemanticModel?.GetDiagnostics(operation.Syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error) == true;
     }
 }

@@ -58,7 +58,9 @@ internal sealed class RootFinder
 
     private void Collect(IOperation operation, bool skipAwaitedResults = false)
     {
-        foreach (var node in skipAwaitedResults ? DescendantsOutsideAwaits(operation) : operation.DescendantsAndSelf())
+        // An awaited result assigned to a local is a completed value (`var users = await db.Users.ToListAsync()` holds users,
+        // not db), while an unawaited query keeps its source.
+        foreach (var node in operation.DescendantsAndSelf(skipAwaitedResults ? n => n is not IAwaitOperation : null))
         {
             _cancellationToken.ThrowIfCancellationRequested();
             switch (node)
@@ -85,30 +87,6 @@ internal sealed class RootFinder
                     }
 
                     break;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The nodes of a value assigned to a local, except inside awaits: an awaited result is a completed value
-    /// (<c>var users = await db.Users.ToListAsync()</c> holds users, not <c>db</c>), while an unawaited query keeps its source.
-    /// </summary>
-    private static IEnumerable<IOperation> DescendantsOutsideAwaits(IOperation root)
-    {
-        var stack = new Stack<IOperation>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            yield return current;
-            if (current is IAwaitOperation)
-            {
-                continue;
-            }
-
-            foreach (var child in current.ChildOperations)
-            {
-                stack.Push(child);
             }
         }
     }

@@ -214,7 +214,7 @@ internal static class Await001PhaseProfile
             }
 
             var bodyOperation = Time("M4a semantic: GetOperation(body)", () => semanticModel.GetOperation(body, ct));
-            if (bodyOperation is null || Time("M4b semantic: HasErrors(body)", () => bodyOperation.HasErrors(semanticModel.Compilation, ct)))
+            if (bodyOperation is null || Time("M4b semantic: HasErrors(body)", () => bodyOperation.HasErrors(ct)))
             {
                 return;
             }

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AwaitAnalyzers;
+
+internal static class OperationExtensions
+{
+    /// <summary>The operation and everything under it; below a node for which <paramref name="descendInto"/> is false, nothing.</summary>
+    public static IEnumerable<IOperation> DescendantsAndSelf(this IOperation operation, Func<IOperation, bool>? descendInto = null)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(operation);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            yield return current;
+            if (descendInto is not null && !descendInto(current))
+            {
+                continue;
+            }
+
+            foreach (var child in current.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary>True when the operation or what it contains did not bind (code being typed).</summary>
+    public static bool HasErrors(this IOperation operation, CancellationToken cancellationToken)
+    {
+        foreach (var node in operation.DescendantsAndSelf())
+        {
+            if (node is IInvalidOperation || node.Type is { TypeKind: TypeKind.Error })
+            {
+                return true;
+            }
+        }
+
+        return operation.Syntax.ContainsDiagnostics
+               && operation.SemanticModel?.GetDiagnostics(operation.Syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error) == true;
+    }
+}
