@@ -75,9 +75,6 @@ internal sealed class AwaitStatement
         return SyntaxFactory.AreEquivalent(ConfigureAwaitArgument, other.ConfigureAwaitArgument);
     }
 
-    /// <summary>A cheap syntactic test, run before any semantic work.</summary>
-    public static bool LooksLikeCandidate(StatementSyntax statement) => TryParse(statement) is not null;
-
     public static AwaitStatement? TryParse(StatementSyntax? statement)
     {
         switch (statement)

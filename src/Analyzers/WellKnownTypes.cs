@@ -55,8 +55,6 @@ internal sealed class WellKnownTypes
         ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
         ListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
-        ICollectionOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.ICollection`1");
-        Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
         var parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
         HasParallelForEachAsync = parallel is not null && !parallel.GetMembers("ForEachAsync").IsEmpty;
         ServiceProvider = compilation.GetTypeByMetadataName("System.IServiceProvider");
@@ -78,10 +76,6 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? CancellationToken { get; }
 
     public INamedTypeSymbol? ListOfT { get; }
-
-    public INamedTypeSymbol? ICollectionOfT { get; }
-
-    public INamedTypeSymbol? Enumerable { get; }
 
     /// <summary>True when the target framework has <c>Parallel.ForEachAsync</c> (.NET 6+).</summary>
     public bool HasParallelForEachAsync { get; }
