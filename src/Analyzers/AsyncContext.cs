@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AwaitAnalyzers;
 
-/// <summary>DESIGN §3.6: where awaits may be rewritten — any async body, never an expression tree.</summary>
+/// <summary>docs/design.md §3.6: where awaits may be rewritten — any async body, never an expression tree.</summary>
 internal static class AsyncContext
 {
     /// <summary>The nearest enclosing function-like node (method, accessor, local function, lambda, or the compilation unit of top-level statements).</summary>

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AwaitAnalyzers;
 
-/// <summary>AWAIT002: a foreach or counting for that awaits independent iterations one at a time (DESIGN §2).</summary>
+/// <summary>AWAIT002: a foreach or counting for that awaits independent iterations one at a time (docs/design.md §2).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AwaitInLoopAnalyzer : IndependenceAnalyzer
 {

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AwaitAnalyzers;
 
 /// <summary>
-/// A loop AWAIT002 reports (DESIGN §2): a <c>foreach</c> or counting <c>for</c> whose iterations are independent.
+/// A loop AWAIT002 reports (docs/design.md §2): a <c>foreach</c> or counting <c>for</c> whose iterations are independent.
 /// Built by <see cref="IndependenceModel.AnalyzeLoop"/>; the fixer rewrites from it.
 /// </summary>
 internal sealed class AwaitLoop
@@ -77,7 +77,7 @@ internal sealed class LoopSource
 }
 
 /// <summary>
-/// DESIGN §2 accumulation shape: the body ends with <c>list.Add(e);</c>, <c>list</c> a local collection declared
+/// docs/design.md §2 accumulation shape: the body ends with <c>list.Add(e);</c>, <c>list</c> a local collection declared
 /// before the loop and used by nothing else in it. Task.WhenAll keeps the input order, so the results can be added at once.
 /// </summary>
 internal sealed class LoopAccumulation

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AwaitAnalyzers;
 
-/// <summary>The .editorconfig / .globalconfig options of DESIGN §5. A malformed value falls back to the default.</summary>
+/// <summary>The .editorconfig / .globalconfig options of docs/design.md §5. A malformed value falls back to the default.</summary>
 internal sealed class AwaitOptions
 {
     public const string Prefix = "await_analyzers.";

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AwaitAnalyzers;
 
-/// <summary>The statement shapes an AWAIT001 group is made of (DESIGN §2).</summary>
+/// <summary>The statement shapes an AWAIT001 group is made of (docs/design.md §2).</summary>
 internal enum AwaitStatementKind
 {
     /// <summary><c>await E;</c></summary>

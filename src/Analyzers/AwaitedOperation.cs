@@ -3,19 +3,19 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace AwaitAnalyzers;
 
-/// <summary>What an awaited operation means for ordering (DESIGN §3.3–§3.5).</summary>
+/// <summary>What an awaited operation means for ordering (docs/design.md §3.3–§3.5).</summary>
 internal enum OperationIntent
 {
     /// <summary>Its result is stored and its name does not say it changes state.</summary>
     Query,
 
-    /// <summary>DESIGN §3.4: returns nothing, discards its result, or its name starts with a state-changing verb.</summary>
+    /// <summary>docs/design.md §3.4: returns nothing, discards its result, or its name starts with a state-changing verb.</summary>
     Command,
 
-    /// <summary>DESIGN §3.3: a pause, a synchronisation step, or a call that commits or finishes something.</summary>
+    /// <summary>docs/design.md §3.3: a pause, a synchronisation step, or a call that commits or finishes something.</summary>
     OrderingStep,
 
-    /// <summary>DESIGN §3.5: already complete (Task.FromResult and the like): nothing to overlap.</summary>
+    /// <summary>docs/design.md §3.5: already complete (Task.FromResult and the like): nothing to overlap.</summary>
     NoBenefit,
 }
 
@@ -56,6 +56,6 @@ internal sealed class AwaitedOperation
     private DataFlowAnalysis? _statementFlow;
     private DataFlowAnalysis? _operandFlow;
 
-    /// <summary>Roots (DESIGN §3.2), computed on first use: most operations never reach the resource test.</summary>
+    /// <summary>Roots (docs/design.md §3.2), computed on first use: most operations never reach the resource test.</summary>
     internal System.Collections.Immutable.ImmutableArray<Root> Roots { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace AwaitAnalyzers;
 
-/// <summary>Rule ids (DESIGN §2). An id is never reused.</summary>
+/// <summary>Rule ids (docs/design.md §2). An id is never reused.</summary>
 public static class DiagnosticIds
 {
     public const string IndependentAwaits = "AWAIT001";

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 namespace AwaitAnalyzers;
 
 /// <summary>
-/// DESIGN §3.2: the classes and structs that implement an interface or derive from an abstract class, in the compilation
+/// docs/design.md §3.2: the classes and structs that implement an interface or derive from an abstract class, in the compilation
 /// and in its referenced assemblies. One per compilation, built lazily: the source part on first use, the referenced part
 /// per declaring assembly, only for the assemblies that can implement its types (the assembly itself and those referencing it).
 /// </summary>
@@ -67,7 +67,7 @@ internal sealed class ImplementationIndex
                 continue;
             }
 
-            // Reference assemblies keep only public types: count only those, so a build and the IDE agree (DESIGN §3.2).
+            // Reference assemblies keep only public types: count only those, so a build and the IDE agree (docs/design.md §3.2).
             foreach (var type in ConcreteTypes(assembly.GlobalNamespace, publicOnly: true))
             {
                 AddAbstractions(index, type, declaring);

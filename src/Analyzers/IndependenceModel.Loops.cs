@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace AwaitAnalyzers;
 
-/// <summary>DESIGN §2 (AWAIT002) and §3: when the iterations of a loop that awaits may run at the same time.</summary>
+/// <summary>docs/design.md §2 (AWAIT002) and §3: when the iterations of a loop that awaits may run at the same time.</summary>
 internal sealed partial class IndependenceModel
 {
     /// <summary>The cheap syntactic test run before any semantic work: a foreach or for whose body awaits.</summary>
@@ -38,7 +38,7 @@ internal sealed partial class IndependenceModel
     }
 
     /// <summary>
-    /// DESIGN §2 AWAIT002: the loop when its body awaits operations that use the iteration variable and its iterations
+    /// docs/design.md §2 AWAIT002: the loop when its body awaits operations that use the iteration variable and its iterations
     /// are independent (§3); null for anything that cannot be proven.
     /// </summary>
     public AwaitLoop? AnalyzeLoop(StatementSyntax loop, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
@@ -92,7 +92,7 @@ internal sealed partial class IndependenceModel
 
     /// <summary>
     /// The awaits of the body, or null when the body leaves or orders the loop: break, continue, return, goto, yield,
-    /// throw (DESIGN §2), lock, await foreach, await using.
+    /// throw (docs/design.md §2), lock, await foreach, await using.
     /// </summary>
     internal static List<AwaitExpressionSyntax>? CollectAwaits(StatementSyntax body)
     {
@@ -203,7 +203,7 @@ internal sealed partial class IndependenceModel
     }
 
     /// <summary>
-    /// DESIGN §2: <c>for (int i = a; i &lt; b; i++)</c> (also <c>++i</c>, <c>i += 1</c>), whose bounds are read once by
+    /// docs/design.md §2: <c>for (int i = a; i &lt; b; i++)</c> (also <c>++i</c>, <c>i += 1</c>), whose bounds are read once by
     /// Enumerable.Range: they must be ints that no call, assignment or await computes.
     /// </summary>
     internal static (ILocalSymbol? Variable, LoopSource? Source) CountingForSource(ForStatementSyntax @for, SemanticModel model, CancellationToken cancellationToken)
@@ -313,7 +313,7 @@ internal sealed partial class IndependenceModel
         return false;
     }
 
-    /// <summary>DESIGN §3.1 in a loop: the body writes no variable declared outside it, nor the counter, so no iteration feeds the next.</summary>
+    /// <summary>docs/design.md §3.1 in a loop: the body writes no variable declared outside it, nor the counter, so no iteration feeds the next.</summary>
     internal static bool WritesOutsideIteration(StatementSyntax loop, StatementSyntax body, IOperation bodyOperation, ILocalSymbol iterationVariable, SemanticModel model)
     {
         if (!LoopWriteScreen.MayWriteOutside(bodyOperation, loop, iterationVariable))
@@ -358,7 +358,7 @@ internal sealed partial class IndependenceModel
     }
 
     /// <summary>
-    /// DESIGN §2 accumulation: the body ends with <c>list.Add(e);</c> on a local List&lt;T&gt; or ICollection&lt;T&gt;
+    /// docs/design.md §2 accumulation: the body ends with <c>list.Add(e);</c> on a local List&lt;T&gt; or ICollection&lt;T&gt;
     /// declared before the loop and used by nothing else in it.
     /// </summary>
     internal LoopAccumulation? FindAccumulation(StatementSyntax loop, StatementSyntax body, SemanticModel model, CancellationToken cancellationToken)
@@ -561,7 +561,7 @@ internal sealed partial class IndependenceModel
         _ => false,
     };
 
-    /// <summary>DESIGN §3.3: a pause or synchronisation step, awaited or not (Monitor, SemaphoreSlim, Thread.Sleep, Interlocked…).</summary>
+    /// <summary>docs/design.md §3.3: a pause or synchronisation step, awaited or not (Monitor, SemaphoreSlim, Thread.Sleep, Interlocked…).</summary>
     private bool IsSynchronisation(IMethodSymbol method)
     {
         if (IsOrderingStep(method))
@@ -576,7 +576,7 @@ internal sealed partial class IndependenceModel
     }
 
     /// <summary>
-    /// DESIGN §3.2, last paragraph: one iteration against the next, over the roots that are not declared inside the
+    /// docs/design.md §3.2, last paragraph: one iteration against the next, over the roots that are not declared inside the
     /// body (one Stream, one DbContext used by every iteration), and the iteration variable's type: each item is another
     /// instance, but items resolved from DI (handlers, repositories) share the scoped resources they hold.
     /// </summary>

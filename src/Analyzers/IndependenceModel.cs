@@ -12,12 +12,12 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AwaitAnalyzers;
 
 /// <summary>
-/// DESIGN §3: when two awaited operations may run at the same time. One instance per compilation, shared by
+/// docs/design.md §3: when two awaited operations may run at the same time. One instance per compilation, shared by
 /// AWAIT001 and AWAIT002. Everything it cannot prove answers "dependent".
 /// </summary>
 internal sealed partial class IndependenceModel
 {
-    /// <summary>DESIGN §3.4: leading verbs of operations that change state.</summary>
+    /// <summary>docs/design.md §3.4: leading verbs of operations that change state.</summary>
     private static readonly ImmutableHashSet<string> CommandVerbs = ImmutableHashSet.Create(
         StringComparer.OrdinalIgnoreCase,
         "Add", "Apply", "Approve", "Cancel", "Charge", "Commit", "Confirm", "Create", "Delete", "Disable", "Enable",
@@ -25,12 +25,12 @@ internal sealed partial class IndependenceModel
         "Publish", "Push", "Put", "Register", "Reject", "Remove", "Rename", "Replace", "Reset", "Run", "Save", "Send",
         "Set", "Start", "Stop", "Submit", "Sync", "Transfer", "Update", "Upgrade", "Upload", "Upsert", "Write");
 
-    /// <summary>DESIGN §3.3: leading words of calls that commit, finish or synchronise something.</summary>
+    /// <summary>docs/design.md §3.3: leading words of calls that commit, finish or synchronise something.</summary>
     private static readonly ImmutableHashSet<string> OrderingVerbs = ImmutableHashSet.Create(
         StringComparer.OrdinalIgnoreCase,
         "Commit", "Flush", "Dispose", "Close", "Complete", "Lock", "Acquire");
 
-    /// <summary>Resource inferences keyed by the type lists of the options (DESIGN §5), so trees with equal lists share one cache.</summary>
+    /// <summary>Resource inferences keyed by the type lists of the options (docs/design.md §5), so trees with equal lists share one cache.</summary>
     private readonly ConcurrentDictionary<string, ResourceInference> _inferences = new(StringComparer.Ordinal);
 
     private readonly ImplementationIndex _implementations;
@@ -112,7 +112,7 @@ internal sealed partial class IndependenceModel
         return new AwaitedOperation(statement, invocation, awaitable, Classify(statement, invocation.TargetMethod, awaitable, options));
     }
 
-    /// <summary>DESIGN §3.3–§3.5.</summary>
+    /// <summary>docs/design.md §3.3–§3.5.</summary>
     private OperationIntent Classify(AwaitStatement statement, IMethodSymbol method, AwaitableKind awaitable, AwaitOptions options)
     {
         var name = method.Name;
@@ -140,7 +140,7 @@ internal sealed partial class IndependenceModel
         return OperationIntent.Query;
     }
 
-    /// <summary>DESIGN §3.3: a pause, a synchronisation step, or a call whose name says it commits or finishes something.</summary>
+    /// <summary>docs/design.md §3.3: a pause, a synchronisation step, or a call whose name says it commits or finishes something.</summary>
     internal bool IsOrderingStep(IMethodSymbol method)
     {
         var name = method.Name;
@@ -169,14 +169,14 @@ internal sealed partial class IndependenceModel
     }
 
     /// <summary>
-    /// DESIGN §3.1 and §3.2 for <paramref name="first"/> followed by <paramref name="second"/> in one statement list:
+    /// docs/design.md §3.1 and §3.2 for <paramref name="first"/> followed by <paramref name="second"/> in one statement list:
     /// true when the second can start before the first completes and the two can be pending together.
     /// </summary>
     public bool AreIndependent(AwaitedOperation first, AwaitedOperation second, SemanticModel model, SyntaxNode body, AwaitOptions options, CancellationToken cancellationToken)
         => !HasDataDependency(first, second, model, cancellationToken)
            && !HaveResourceConflict(first, second, model, body, options, cancellationToken);
 
-    /// <summary>DESIGN §3.1: the second reads nothing the first writes or declares, nor the state of an instance the first assigns.</summary>
+    /// <summary>docs/design.md §3.1: the second reads nothing the first writes or declares, nor the state of an instance the first assigns.</summary>
     private static bool HasDataDependency(AwaitedOperation first, AwaitedOperation second, SemanticModel model, CancellationToken cancellationToken)
     {
         var firstFlow = first.StatementFlow(model);
@@ -243,7 +243,7 @@ internal sealed partial class IndependenceModel
     }
 
     /// <summary>
-    /// DESIGN §3.1: when the first assigns a field or property of an instance, the second must not read that member, nor call a
+    /// docs/design.md §3.1: when the first assigns a field or property of an instance, the second must not read that member, nor call a
     /// method, read a computed property, or pass the instance along (any of which may read the member). Other fields and
     /// auto-properties of the instance are plain storage and may be read: an injected service in an auto-property is the
     /// common case (DESIGN says "read a property"; an auto-property's getter cannot read another member).
@@ -338,12 +338,12 @@ internal sealed partial class IndependenceModel
         return false;
     }
 
-    /// <summary>DESIGN §3.2: the conflicts (a), (b) and (c) between the roots of two operations.</summary>
+    /// <summary>docs/design.md §3.2: the conflicts (a), (b) and (c) between the roots of two operations.</summary>
     public bool HaveResourceConflict(AwaitedOperation first, AwaitedOperation second, SemanticModel model, SyntaxNode body, AwaitOptions options, CancellationToken cancellationToken)
         => RootsConflict(GetRoots(first, model, body, cancellationToken), GetRoots(second, model, body, cancellationToken), options);
 
     /// <summary>
-    /// DESIGN §3.2 (a), (b), (c) for two sets of roots. For a loop, both are the roots one iteration shares with the next.
+    /// docs/design.md §3.2 (a), (b), (c) for two sets of roots. For a loop, both are the roots one iteration shares with the next.
     /// </summary>
     public bool RootsConflict(ImmutableArray<Root> firstRoots, ImmutableArray<Root> secondRoots, AwaitOptions options)
     {
@@ -384,7 +384,7 @@ internal sealed partial class IndependenceModel
     }
 
     /// <summary>
-    /// DESIGN §3.2 in a loop: <paramref name="shared"/> roots serve every iteration (the test of two operations, between
+    /// docs/design.md §3.2 in a loop: <paramref name="shared"/> roots serve every iteration (the test of two operations, between
     /// an iteration and the next); <paramref name="items"/> are the iteration variable, another instance each time, so
     /// only what its type holds counts: a resource (a) or, with a data-access assembly, something opaque (c).
     /// </summary>

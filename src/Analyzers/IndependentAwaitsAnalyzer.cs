@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AwaitAnalyzers;
 
-/// <summary>AWAIT001: consecutive awaits of independent operations (DESIGN §2).</summary>
+/// <summary>AWAIT001: consecutive awaits of independent operations (docs/design.md §2).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
 {
@@ -83,14 +83,14 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
         return shapes;
     }
 
-    /// <summary>DESIGN §3.3–§3.5: queries group by default; commands only with include_commands.</summary>
+    /// <summary>docs/design.md §3.3–§3.5: queries group by default; commands only with include_commands.</summary>
     private static bool CanJoinGroup(AwaitedOperation operation, AwaitOptions options)
         => operation.Intent == OperationIntent.Query
            || (operation.Intent == OperationIntent.Command && options.IncludeCommands);
 
     private static bool JoinsRun(List<AwaitedOperation> run, AwaitedOperation next, IndependenceModel model, SyntaxNodeAnalysisContext context, SyntaxNode body, AwaitOptions options)
     {
-        // One WhenAll carries one ConfigureAwait: members that disagree cannot share it (DESIGN §4).
+        // One WhenAll carries one ConfigureAwait: members that disagree cannot share it (docs/design.md §4).
         if (!run[0].Statement.ConfiguresAwaitLike(next.Statement))
         {
             return false;

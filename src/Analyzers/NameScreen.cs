@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AwaitAnalyzers;
 
 /// <summary>
-/// DESIGN §3.1, cheaply first: the second operation can read or write a variable the first changed only by naming it,
+/// docs/design.md §3.1, cheaply first: the second operation can read or write a variable the first changed only by naming it,
 /// by calling a local function (whose captured reads the flow counts), or through <c>this</c>. When none of these is
 /// there, the reads and writes of its data flow (a pass over the whole member) cannot meet the first's changes.
 /// </summary>

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AwaitAnalyzers;
 
 /// <summary>
-/// DESIGN §6 "reject cheaply on syntax": two adjacent awaited statements that can never be in one group, told apart
+/// docs/design.md §6 "reject cheaply on syntax": two adjacent awaited statements that can never be in one group, told apart
 /// before any semantic work. It answers "cannot group" only where the independence model would say so too.
 /// </summary>
 internal static class PairScreen
@@ -13,13 +13,13 @@ internal static class PairScreen
     /// <summary>False when <paramref name="first"/> and the <paramref name="second"/> after it certainly cannot be in one group.</summary>
     public static bool MayGroup(AwaitStatement first, AwaitStatement second, System.Func<bool> commandsGroup)
     {
-        // DESIGN §3.4: `await E;` is a command, and commands join groups only with include_commands.
+        // docs/design.md §3.4: `await E;` is a command, and commands join groups only with include_commands.
         if ((first.Kind == AwaitStatementKind.Expression || second.Kind == AwaitStatementKind.Expression) && !commandsGroup())
         {
             return false;
         }
 
-        // DESIGN §3.1: the second names the local the first declares or assigns.
+        // docs/design.md §3.1: the second names the local the first declares or assigns.
         return WrittenLocalName(first) is not { } name || !Names(second.Statement, name);
     }
 

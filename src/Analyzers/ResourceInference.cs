@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 
 namespace AwaitAnalyzers;
 
-/// <summary>What DESIGN §3.2 says of one type: the resource types it holds, and whether it is or holds something opaque.</summary>
+/// <summary>What docs/design.md §3.2 says of one type: the resource types it holds, and whether it is or holds something opaque.</summary>
 internal sealed class TypeFacts
 {
     public static readonly TypeFacts Nothing = new(ImmutableArray<ITypeSymbol>.Empty, isOpaque: false);
@@ -26,7 +26,7 @@ internal sealed class TypeFacts
 }
 
 /// <summary>
-/// DESIGN §3.2: which types hold a non-thread-safe resource and which are opaque. One instance per compilation and per
+/// docs/design.md §3.2: which types hold a non-thread-safe resource and which are opaque. One instance per compilation and per
 /// set of type options; every type's answer is cached, so each type is inspected once however often it is asked about.
 /// </summary>
 internal sealed class ResourceInference
@@ -48,7 +48,7 @@ internal sealed class ResourceInference
     }
 
     /// <summary>
-    /// The option's names resolved to types once (DESIGN §5); a name the compilation cannot resolve to one type (absent,
+    /// The option's names resolved to types once (docs/design.md §5); a name the compilation cannot resolve to one type (absent,
     /// or declared by two assemblies) is matched by name.
     /// </summary>
     private static (ImmutableArray<INamedTypeSymbol> Types, ImmutableHashSet<string> Unresolved) Resolve(
@@ -180,7 +180,7 @@ internal sealed class ResourceInference
         }
     }
 
-    /// <summary>Adds what a named type holds; true when it is opaque (DESIGN §3.2).</summary>
+    /// <summary>Adds what a named type holds; true when it is opaque (docs/design.md §3.2).</summary>
     private bool InspectNamed(INamedTypeSymbol type, List<ITypeSymbol> held)
     {
         if (type.TypeKind is TypeKind.Enum or TypeKind.Delegate || type.IsStatic)
@@ -279,11 +279,11 @@ internal sealed class ResourceInference
         }
     }
 
-    /// <summary>"Declared in the compilation": not a project reference compiled in the same workspace (DESIGN §3.2).</summary>
+    /// <summary>"Declared in the compilation": not a project reference compiled in the same workspace (docs/design.md §3.2).</summary>
     private bool IsDeclaredInCompilation(INamedTypeSymbol type)
         => SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _types.Compilation.Assembly);
 
-    /// <summary>The namespaces DESIGN §3.2 treats apart.</summary>
+    /// <summary>The namespaces docs/design.md §3.2 treats apart.</summary>
     private enum Namespace
     {
         Other,

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AwaitAnalyzers;
 
 /// <summary>
-/// DESIGN §3.2: an instance an operation reaches through its receiver chain or its arguments — a local, a parameter,
+/// docs/design.md §3.2: an instance an operation reaches through its receiver chain or its arguments — a local, a parameter,
 /// a field, a property, or <c>this</c>.
 /// </summary>
 internal readonly struct Root
@@ -29,7 +29,7 @@ internal readonly struct Root
     public override string ToString() => Symbol.Name;
 }
 
-/// <summary>Finds the roots of an operation (DESIGN §3.2), following locals to what was assigned to them.</summary>
+/// <summary>Finds the roots of an operation (docs/design.md §3.2), following locals to what was assigned to them.</summary>
 internal sealed class RootFinder
 {
     private readonly WellKnownTypes _types;
@@ -112,7 +112,7 @@ internal sealed class RootFinder
         _roots.Add(new Root(symbol, type));
     }
 
-    /// <summary>DESIGN §3.2: value types, strings, delegates and CancellationToken are not roots.</summary>
+    /// <summary>docs/design.md §3.2: value types, strings, delegates and CancellationToken are not roots.</summary>
     private bool CanHoldResource(ITypeSymbol type)
     {
         if (type.TypeKind is TypeKind.Error or TypeKind.Delegate or TypeKind.Pointer or TypeKind.FunctionPointer)

@@ -6,7 +6,7 @@ namespace AwaitAnalyzers;
 /// <summary>The types the rules need, resolved once per compilation.</summary>
 internal sealed class WellKnownTypes
 {
-    /// <summary>DESIGN §3.2: types one instance of which must not serve two operations at once.</summary>
+    /// <summary>docs/design.md §3.2: types one instance of which must not serve two operations at once.</summary>
     private static readonly string[] ResourceTypeNames =
     {
         "Microsoft.EntityFrameworkCore.DbContext",
@@ -21,7 +21,7 @@ internal sealed class WellKnownTypes
         "System.Net.WebSockets.WebSocket",
     };
 
-    /// <summary>DESIGN §3.2: types whose one instance serves concurrent calls.</summary>
+    /// <summary>docs/design.md §3.2: types whose one instance serves concurrent calls.</summary>
     private static readonly string[] KnownSafeTypeNames =
     {
         "System.Net.Http.HttpClient",
@@ -33,7 +33,7 @@ internal sealed class WellKnownTypes
         "Microsoft.Extensions.Options.IOptions`1",
     };
 
-    /// <summary>DESIGN §3.2 (c): assemblies whose presence means unseen code may hold a scoped connection.</summary>
+    /// <summary>docs/design.md §3.2 (c): assemblies whose presence means unseen code may hold a scoped connection.</summary>
     private static readonly string[] DataAccessAssemblyNames =
     {
         "Microsoft.EntityFrameworkCore",
@@ -80,7 +80,7 @@ internal sealed class WellKnownTypes
     /// <summary>True when the target framework has <c>Parallel.ForEachAsync</c> (.NET 6+).</summary>
     public bool HasParallelForEachAsync { get; }
 
-    /// <summary>A service locator: what holds one can reach any service, the scoped DbContext included (DESIGN §3.2).</summary>
+    /// <summary>A service locator: what holds one can reach any service, the scoped DbContext included (docs/design.md §3.2).</summary>
     public INamedTypeSymbol? ServiceProvider { get; }
 
     public ImmutableArray<INamedTypeSymbol> ResourceTypes { get; }

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AwaitAnalyzers.CodeFixes;
 
-/// <summary>An AWAIT001 group as its fix sees it (DESIGN §4): the statements in order, what each awaits and what it stores.</summary>
+/// <summary>An AWAIT001 group as its fix sees it (docs/design.md §4): the statements in order, what each awaits and what it stores.</summary>
 internal sealed class AwaitGroup
 {
     private AwaitGroup(WellKnownTypes types, ImmutableArray<AwaitGroupMember> members)
@@ -27,7 +27,7 @@ internal sealed class AwaitGroup
     /// <summary>The ConfigureAwait argument every member has (the analyzer groups only members that agree), or null.</summary>
     public ArgumentSyntax? ConfigureAwaitArgument => Members[0].Shape.ConfigureAwaitArgument;
 
-    /// <summary>True when every member stores a result of one type: the array action applies (DESIGN §4).</summary>
+    /// <summary>True when every member stores a result of one type: the array action applies (docs/design.md §4).</summary>
     public bool ResultsShareOneType
         => Members.All(m => m.ResultType is not null)
            && Members.All(m => SymbolEqualityComparer.IncludeNullability.Equals(m.ResultType, Members[0].ResultType));

@@ -25,7 +25,7 @@ internal sealed class AwaitGroupMember
 
     public bool StoresResult => Shape.Kind != AwaitStatementKind.Expression;
 
-    /// <summary>DESIGN §4: named after the result variable (<c>user</c> → <c>userTask</c>), or else after the method.</summary>
+    /// <summary>docs/design.md §4: named after the result variable (<c>user</c> → <c>userTask</c>), or else after the method.</summary>
     public string PreferredTaskName
     {
         get

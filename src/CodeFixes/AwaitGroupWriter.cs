@@ -10,7 +10,7 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace AwaitAnalyzers.CodeFixes;
 
 /// <summary>
-/// Writes the statements that replace an AWAIT001 group (DESIGN §4), laid out like the code around them.
+/// Writes the statements that replace an AWAIT001 group (docs/design.md §4), laid out like the code around them.
 /// </summary>
 internal sealed class AwaitGroupWriter
 {
@@ -146,7 +146,7 @@ internal sealed class AwaitGroupWriter
             IdentifierName("var"),
             SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(value)))));
 
-    /// <summary>The operation as written, as a Task (DESIGN §4: a ValueTask becomes a Task where it is started).</summary>
+    /// <summary>The operation as written, as a Task (docs/design.md §4: a ValueTask becomes a Task where it is started).</summary>
     private static ExpressionSyntax Operation(AwaitGroupMember member)
         => AwaitRewriting.AsTask(Layout.Verbatim(member.Shape.Invocation), member.IsValueTask);
 

@@ -14,7 +14,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace AwaitAnalyzers.CodeFixes;
 
 /// <summary>
-/// AWAIT002 fix (DESIGN §4): the loop becomes <c>await Task.WhenAll(xs.Select(…))</c>; where the framework has
+/// AWAIT002 fix (docs/design.md §4): the loop becomes <c>await Task.WhenAll(xs.Select(…))</c>; where the framework has
 /// Parallel.ForEachAsync and nothing is accumulated, a second action bounds the concurrency.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AwaitInLoopFixer))]

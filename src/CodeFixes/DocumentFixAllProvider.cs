@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace AwaitAnalyzers.CodeFixes;
 
 /// <summary>
-/// Fix All that applies a document's fixes one after another, each on the document the previous one produced (DESIGN §4).
+/// Fix All that applies a document's fixes one after another, each on the document the previous one produced (docs/design.md §4).
 /// A fix rewrites several statements, so two groups can touch neighbouring text and BatchFixer's merge of separately computed
 /// changes would drop one; applied in turn, each fix also sees the names the previous ones introduced.
 /// </summary>

@@ -15,7 +15,7 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace AwaitAnalyzers.CodeFixes;
 
 /// <summary>
-/// AWAIT001: starts a group's operations together with <c>Task.WhenAll</c> and keeps every result (DESIGN §4): tasks started in
+/// AWAIT001: starts a group's operations together with <c>Task.WhenAll</c> and keeps every result (docs/design.md §4): tasks started in
 /// the original order, then WhenAll, then the results by tuple destructuring; or, when all results share one type, an array.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(IndependentAwaitsFixer))]

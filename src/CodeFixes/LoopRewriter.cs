@@ -10,7 +10,7 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace AwaitAnalyzers.CodeFixes;
 
 /// <summary>
-/// DESIGN §4, AWAIT002: the statement that replaces a loop — <c>await Task.WhenAll(xs.Select(…))</c>, the accumulation
+/// docs/design.md §4, AWAIT002: the statement that replaces a loop — <c>await Task.WhenAll(xs.Select(…))</c>, the accumulation
 /// shapes, or the bounded <c>Parallel.ForEachAsync</c> — and the usings it needs.
 /// </summary>
 internal sealed class LoopRewriter

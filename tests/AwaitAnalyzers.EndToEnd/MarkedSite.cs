@@ -8,7 +8,7 @@ namespace AwaitAnalyzers.EndToEnd;
 
 /// <summary>
 /// A place where the sample says a diagnostic is expected: a trailing <c>// AWAIT001</c> or <c>// AWAIT002</c> comment.
-/// AWAIT001 is reported on the group's first <c>await</c> keyword, AWAIT002 on the <c>foreach</c>/<c>for</c> keyword (DESIGN §2).
+/// AWAIT001 is reported on the group's first <c>await</c> keyword, AWAIT002 on the <c>foreach</c>/<c>for</c> keyword (docs/design.md §2).
 /// </summary>
 public sealed record MarkedSite(string File, int Line, int Column, string Id)
 {

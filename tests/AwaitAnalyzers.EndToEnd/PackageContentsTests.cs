@@ -9,7 +9,7 @@ using Xunit;
 
 namespace AwaitAnalyzers.EndToEnd;
 
-/// <summary>The package the showcase installed (DESIGN §6): analyzers only, built against Roslyn 4.8 so every current host loads them.</summary>
+/// <summary>The package the showcase installed (docs/design.md §6): analyzers only, built against Roslyn 4.8 so every current host loads them.</summary>
 [Collection(ShowcaseCollection.Name)]
 public sealed class PackageContentsTests
 {

@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace AwaitAnalyzers.EndToEnd;
 
 /// <summary>
-/// The package as users get it (DESIGN §6): packed, installed into a copy of samples/Showcase from a local feed, built with
+/// The package as users get it (docs/design.md §6): packed, installed into a copy of samples/Showcase from a local feed, built with
 /// the installed SDK's compiler, fixed with <c>dotnet format analyzers</c>, built again, and run before and after.
 /// </summary>
 [Collection(ShowcaseCollection.Name)]

@@ -6,7 +6,7 @@ using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers
 
 namespace AwaitAnalyzers.Tests;
 
-/// <summary>AWAIT002: which loops are reported, and where (DESIGN §2, §3 in a loop).</summary>
+/// <summary>AWAIT002: which loops are reported, and where (docs/design.md §2, §3 in a loop).</summary>
 public class AwaitInLoopAnalyzerTests
 {
     /// <summary>The services the loop tests call (shared with AwaitInLoopFixerTests).</summary>

@@ -5,7 +5,7 @@ using Verify = AwaitAnalyzers.Tests.Verification.CodeFixVerifier<AwaitAnalyzers.
 
 namespace AwaitAnalyzers.Tests;
 
-/// <summary>AWAIT002 fix (DESIGN §4): each shape, its usings, the bounded action, Fix All. Every fixed source compiles.</summary>
+/// <summary>AWAIT002 fix (docs/design.md §4): each shape, its usings, the bounded action, Fix All. Every fixed source compiles.</summary>
 public class AwaitInLoopFixerTests
 {
     private const string BoundedKey = "AWAIT002.ParallelForEachAsync";

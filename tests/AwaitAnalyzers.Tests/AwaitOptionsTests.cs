@@ -5,7 +5,7 @@ using Xunit;
 
 namespace AwaitAnalyzers.Tests;
 
-/// <summary>DESIGN §5: the options as read from .editorconfig; a malformed value falls back to the default and never throws.</summary>
+/// <summary>docs/design.md §5: the options as read from .editorconfig; a malformed value falls back to the default and never throws.</summary>
 public class AwaitOptionsTests
 {
     [Fact]

@@ -13,7 +13,7 @@ using VerifyLoop = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnaly
 
 namespace AwaitAnalyzers.Tests;
 
-/// <summary>DESIGN §3.2: shared non-thread-safe resources — holds, opaque, known safe, seen through, conflicts (a), (b), (c).</summary>
+/// <summary>docs/design.md §3.2: shared non-thread-safe resources — holds, opaque, known safe, seen through, conflicts (a), (b), (c).</summary>
 public partial class IndependenceModelTests
 {
     /// <summary>An EF Core model: one context type, two entity sets.</summary>

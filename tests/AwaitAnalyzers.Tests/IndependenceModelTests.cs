@@ -7,7 +7,7 @@ using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers
 namespace AwaitAnalyzers.Tests;
 
 /// <summary>
-/// DESIGN §3, rule by rule: each place where a naive tool would be wrong, silent and reported side by side.
+/// docs/design.md §3, rule by rule: each place where a naive tool would be wrong, silent and reported side by side.
 /// Shared resources (§3.2) are in IndependenceModelTests.Resources.cs.
 /// </summary>
 public partial class IndependenceModelTests

@@ -5,7 +5,7 @@ using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers
 
 namespace AwaitAnalyzers.Tests;
 
-/// <summary>AWAIT001: which groups are reported, and where (DESIGN §2). Independence itself is in IndependenceModelTests.</summary>
+/// <summary>AWAIT001: which groups are reported, and where (docs/design.md §2). Independence itself is in IndependenceModelTests.</summary>
 public class IndependentAwaitsAnalyzerTests
 {
     /// <summary>The services the AWAIT001 tests call (shared with IndependentAwaitsFixerTests).</summary>

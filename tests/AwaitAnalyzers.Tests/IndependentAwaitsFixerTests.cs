@@ -16,7 +16,7 @@ using Verify = AwaitAnalyzers.Tests.Verification.CodeFixVerifier<AwaitAnalyzers.
 
 namespace AwaitAnalyzers.Tests;
 
-/// <summary>AWAIT001's fix (DESIGN §4): tasks started in order, Task.WhenAll, then every result kept.</summary>
+/// <summary>AWAIT001's fix (docs/design.md §4): tasks started in order, Task.WhenAll, then every result kept.</summary>
 public class IndependentAwaitsFixerTests
 {
     private const string IncludeCommands = "await_analyzers.include_commands = true\n";

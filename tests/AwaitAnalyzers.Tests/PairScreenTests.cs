@@ -6,7 +6,7 @@ using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers
 namespace AwaitAnalyzers.Tests;
 
 /// <summary>
-/// The syntactic screen AWAIT001 runs before semantic work (DESIGN §6): it may skip a pair only where the independence
+/// The syntactic screen AWAIT001 runs before semantic work (docs/design.md §6): it may skip a pair only where the independence
 /// model would find it dependent, so a name that merely looks like the first statement's local never hides a group.
 /// </summary>
 public class PairScreenTests

@@ -90,7 +90,7 @@ internal static class MethodTemplates
         return pool[^1];
     }
 
-    /// <summary>Two to four independent queries on HTTP clients, results all used: the shape of DESIGN §1.</summary>
+    /// <summary>Two to four independent queries on HTTP clients, results all used: the shape of docs/design.md §1.</summary>
     public static string FanOut(Module m, int k, Random random, string name, bool configureAwait)
     {
         var count = 2 + random.Next(3);

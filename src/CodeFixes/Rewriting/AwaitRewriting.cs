@@ -6,7 +6,7 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace AwaitAnalyzers.CodeFixes.Rewriting;
 
-/// <summary>The expressions every fix writes: tasks, <c>Task.WhenAll</c>, and awaits that keep ConfigureAwait (DESIGN §4, §6).</summary>
+/// <summary>The expressions every fix writes: tasks, <c>Task.WhenAll</c>, and awaits that keep ConfigureAwait (docs/design.md §4, §6).</summary>
 internal static class AwaitRewriting
 {
     /// <summary>

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AwaitAnalyzers.CodeFixes.Rewriting;
 
 /// <summary>
-/// New local names that clash with nothing (DESIGN §4): not with a symbol in scope, and not with any name used anywhere in the
+/// New local names that clash with nothing (docs/design.md §4): not with a symbol in scope, and not with any name used anywhere in the
 /// enclosing member, since C# also forbids a local that a nested or later scope declares again (CS0136, CS0128).
 /// </summary>
 internal sealed class FreshNames

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AwaitAnalyzers.CodeFixes.Rewriting;
 
 /// <summary>
-/// How a fix names a framework type (DESIGN §4): by its simple name when it is in scope (including global usings),
+/// How a fix names a framework type (docs/design.md §4): by its simple name when it is in scope (including global usings),
 /// after adding a using directive when nothing else of that name is in scope, fully qualified otherwise.
 /// </summary>
 internal static class Imports

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AwaitAnalyzers.CodeFixes.Rewriting;
 
 /// <summary>
-/// Lays out new statements like hand-written code (DESIGN §4): single spaces between generated tokens, the user's own code
+/// Lays out new statements like hand-written code (docs/design.md §4): single spaces between generated tokens, the user's own code
 /// inside them exactly as written, the indentation and end of line of the place they go to, and a list put one element
 /// per line when the statement would be too long for one.
 /// </summary>

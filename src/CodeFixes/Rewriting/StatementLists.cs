@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AwaitAnalyzers.CodeFixes.Rewriting;
 
 /// <summary>
-/// Replaces consecutive statements of one statement list by others (DESIGN §3.6): a block, a switch section, or the top-level
+/// Replaces consecutive statements of one statement list by others (docs/design.md §3.6): a block, a switch section, or the top-level
 /// statements of a file, where each statement is a member of its own.
 /// </summary>
 internal static class StatementLists

@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.Testing;
 namespace AwaitAnalyzers.Tests.Verification;
 
 /// <summary>
-/// Reference assemblies served by the NuGet copy here (DESIGN §7): the testing library's built-in Net80 asks for
-/// Microsoft.NETCore.App.Ref 8.0.0, which is not served.
+/// Reference assemblies pinned to versions the tests restore: the testing library's built-in Net80 asks for
+/// Microsoft.NETCore.App.Ref 8.0.0, and a pinned servicing version keeps every run on the same assemblies.
 /// </summary>
 public static class References
 {
