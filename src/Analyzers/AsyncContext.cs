@@ -45,6 +45,30 @@ internal static class AsyncContext
         }
     }
 
+    /// <summary>
+    /// Code being typed (docs/design.md §6): true when the function around <paramref name="node"/> has a syntax error.
+    /// The parse around an error is a guess (<c>foreach foreach (var x in xs)</c> reads as two loops), so nothing in
+    /// that function is reported until it parses.
+    /// </summary>
+    public static bool HasSyntaxErrors(SyntaxNode node)
+    {
+        var body = EnclosingBody(node) ?? node;
+        if (!body.ContainsDiagnostics)
+        {
+            return false;
+        }
+
+        foreach (var diagnostic in body.GetDiagnostics())
+        {
+            if (diagnostic.Severity == DiagnosticSeverity.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The statements of a block, a switch section, or the top-level statements of a compilation unit.</summary>
     public static IReadOnlyList<StatementSyntax> StatementsOf(SyntaxNode node)
     {

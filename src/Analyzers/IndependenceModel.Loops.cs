@@ -43,7 +43,7 @@ internal sealed partial class IndependenceModel
     /// </summary>
     public AwaitLoop? AnalyzeLoop(StatementSyntax loop, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
     {
-        if (!LooksLikeLoopCandidate(loop) || !AsyncContext.IsInAsyncFunction(loop))
+        if (!LooksLikeLoopCandidate(loop) || !AsyncContext.IsInAsyncFunction(loop) || AsyncContext.HasSyntaxErrors(loop))
         {
             return null;
         }

@@ -24,7 +24,7 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
 
         var statements = AsyncContext.StatementsOf(context.Node);
         var shapes = FindCandidateShapes(statements, () => Options().IncludeCommands);
-        if (shapes is null || !AsyncContext.IsInAsyncFunction(context.Node))
+        if (shapes is null || !AsyncContext.IsInAsyncFunction(context.Node) || AsyncContext.HasSyntaxErrors(context.Node))
         {
             return;
         }

@@ -233,21 +233,23 @@ internal sealed class LoopRewriter
     {
         var loop = _loop.Loop;
         var leading = loop.GetLeadingTrivia();
-        var indentation = leading.LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
+
+        // A statement at the start of a line of its own has no whitespace before it (top-level statements, say): no indentation to repeat.
+        var indentation = leading.Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse().Take(1).ToList();
         var comments = new List<SyntaxTrivia>();
         foreach (var trivia in loop.DescendantTrivia())
         {
             if (IsComment(trivia) && !leading.Contains(trivia) && !loop.GetTrailingTrivia().Contains(trivia) && !IsKept(trivia))
             {
-                comments.Add(indentation);
+                comments.AddRange(indentation);
                 comments.Add(trivia);
                 comments.Add(Imports.NewLineOf(loop.SyntaxTree.GetRoot()));
             }
         }
 
-        var newLeading = comments.Count == 0 ? leading : leading.AddRange(comments.Where(t => !t.IsKind(SyntaxKind.None))).Add(indentation);
+        var newLeading = comments.Count == 0 ? leading : leading.AddRange(comments).AddRange(indentation);
         return statement
-            .WithLeadingTrivia(newLeading.Where(t => !t.IsKind(SyntaxKind.None)))
+            .WithLeadingTrivia(newLeading)
             .WithTrailingTrivia(loop.GetTrailingTrivia())
             .WithAdditionalAnnotations(Formatter.Annotation);
     }
