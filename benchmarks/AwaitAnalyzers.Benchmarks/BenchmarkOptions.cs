@@ -18,6 +18,22 @@ internal sealed class BenchmarkOptions
           --concurrent         concurrent build and analysis (default: one thread, steadier on a shared machine)
           --markdown PATH      also write the tables to PATH
           --profile            time each step of AWAIT001 over the code base instead (where the analyzer's time goes)
+
+        Real code bases (a solution, .slnx, .slnf or project file; nothing is written into its tree but bin/obj):
+          --real-build PATH    real `dotnet build`s, one node, ReportAnalyzer on: reference builds and builds with
+                               AwaitAnalyzers, AsyncFixer, VS.Threading.Analyzers and Meziantou.Analyzer injected
+          --editor PATH        per-document latency as the IDE computes it (semantic model of one document,
+                               analyzers on its span), each analyzer package alone, p50/p95/max
+          --runs N             builds of each configuration after one warm-up (default 3); --iterations is the same
+          --exclude A,B        leave out the solution's projects whose path contains A or B (e.g. ones that do not restore)
+          --documents N        --editor: the N largest documents only (default: every document)
+          --copy               build a copy of the target's folder in the work directory (for the tracked sample)
+          --shared-compilation use the compiler server (default: one csc process per project, UseSharedCompilation=false)
+          --configuration C    build configuration (default Debug, as `dotnet build`)
+          --work-dir PATH      where logs, SARIF files and the injected targets go (default: a new folder under /tmp)
+          --name TEXT          the code base's name in the tables (default: the target's file name)
+          --analyzers DIR      our analyzers from DIR (AwaitAnalyzers.dll, AwaitAnalyzers.CodeFixes.dll; e.g. src/ of one
+                               commit built apart) instead of the build this project references (the working tree)
         """;
 
     public int Modules { get; private set; } = 334;
@@ -36,6 +52,26 @@ internal sealed class BenchmarkOptions
 
     public bool Profile { get; private set; }
 
+    public string? RealBuildTarget { get; private set; }
+
+    public string? EditorTarget { get; private set; }
+
+    public ImmutableArray<string> Exclude { get; private set; } = ImmutableArray<string>.Empty;
+
+    public int Documents { get; private set; }
+
+    public bool Copy { get; private set; }
+
+    public bool SharedCompilation { get; private set; }
+
+    public string BuildConfiguration { get; private set; } = "Debug";
+
+    public string? WorkDirectory { get; private set; }
+
+    public string? Name { get; private set; }
+
+    public string? AnalyzersDirectory { get; private set; }
+
     public static BenchmarkOptions? Parse(string[] args)
     {
         var options = new BenchmarkOptions();
@@ -52,6 +88,7 @@ internal sealed class BenchmarkOptions
                     options.Modules = Positive(args, ++i);
                     break;
                 case "--iterations":
+                case "--runs":
                     options.Iterations = Positive(args, ++i);
                     break;
                 case "--seed":
@@ -68,6 +105,36 @@ internal sealed class BenchmarkOptions
                     break;
                 case "--profile":
                     options.Profile = true;
+                    break;
+                case "--real-build":
+                    options.RealBuildTarget = Value(args, ++i);
+                    break;
+                case "--editor":
+                    options.EditorTarget = Value(args, ++i);
+                    break;
+                case "--exclude":
+                    options.Exclude = Value(args, ++i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray();
+                    break;
+                case "--documents":
+                    options.Documents = Positive(args, ++i);
+                    break;
+                case "--copy":
+                    options.Copy = true;
+                    break;
+                case "--shared-compilation":
+                    options.SharedCompilation = true;
+                    break;
+                case "--configuration":
+                    options.BuildConfiguration = Value(args, ++i);
+                    break;
+                case "--work-dir":
+                    options.WorkDirectory = Value(args, ++i);
+                    break;
+                case "--analyzers":
+                    options.AnalyzersDirectory = System.IO.Path.GetFullPath(Value(args, ++i));
+                    break;
+                case "--name":
+                    options.Name = Value(args, ++i);
                     break;
                 case "--markdown":
                     options.MarkdownPath = Value(args, ++i);

@@ -8,6 +8,7 @@ using AwaitAnalyzers.Benchmarks;
 using AwaitAnalyzers.Benchmarks.Generation;
 using AwaitAnalyzers.Benchmarks.Measurement;
 using AwaitAnalyzers.Benchmarks.Profiling;
+using AwaitAnalyzers.Benchmarks.RealCodeBase;
 using AwaitAnalyzers.Benchmarks.Report;
 
 var options = BenchmarkOptions.Parse(args);
@@ -21,6 +22,30 @@ var started = DateTime.UtcNow;
 var machine = MachineDescription.Describe();
 var loadBefore = MachineDescription.LoadAverage();
 Console.WriteLine($"Machine: {machine}; load average {loadBefore}");
+
+if (options.RealBuildTarget is not null || options.EditorTarget is not null)
+{
+    // Real code bases: real builds with the analyzers injected, and the editor's per-document latency.
+    var realReport = new StringBuilder();
+    if (options.RealBuildTarget is not null)
+    {
+        realReport.AppendLine(RealBuildRunner.Run(options, machine));
+    }
+
+    if (options.EditorTarget is not null)
+    {
+        realReport.AppendLine(await EditorLatencyRunner.RunAsync(options, machine));
+    }
+
+    Console.WriteLine();
+    Console.WriteLine(realReport.ToString());
+    if (options.MarkdownPath is { } realPath)
+    {
+        File.WriteAllText(realPath, realReport.ToString());
+    }
+
+    return 0;
+}
 
 var references = ReferenceSet.Load();
 var own = OwnAnalyzers.Load();

@@ -19,4 +19,12 @@ internal static class OwnAnalyzers
             .ToImmutableArray();
         return new AnalyzerSet($"AwaitAnalyzers {assembly.GetName().Version?.ToString(3)}", analyzers, ImmutableArray<AdditionalText>.Empty);
     }
+
+    /// <summary>The rules of an AwaitAnalyzers.dll built apart (one commit's src/), in a load context of its own folder.</summary>
+    public static AnalyzerSet LoadFrom(string folder)
+    {
+        var version = System.Reflection.AssemblyName.GetAssemblyName(System.IO.Path.Combine(folder, "AwaitAnalyzers.dll")).Version?.ToString(3);
+        var analyzers = PeerAnalyzers.Load(folder, "AwaitAnalyzers.dll").OrderBy(AnalyzerSet.IdsOf, StringComparer.Ordinal).ToImmutableArray();
+        return new AnalyzerSet($"AwaitAnalyzers {version}", analyzers, ImmutableArray<AdditionalText>.Empty);
+    }
 }
