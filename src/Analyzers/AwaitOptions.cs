@@ -14,19 +14,22 @@ internal sealed class AwaitOptions
     public const string IncludeCommandsKey = Prefix + "include_commands";
     public const string CommandVerbsKey = Prefix + "command_verbs";
     public const string MaxDegreeOfParallelismKey = Prefix + "max_degree_of_parallelism";
+    public const string ReportPipelinesKey = Prefix + "report_pipelines";
     public const int DefaultMaxDegreeOfParallelism = 8;
 
     public static readonly AwaitOptions Default = new(
         ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, includeCommands: false,
-        ImmutableHashSet<string>.Empty, DefaultMaxDegreeOfParallelism);
+        ImmutableHashSet<string>.Empty, DefaultMaxDegreeOfParallelism, reportPipelines: false);
 
     private AwaitOptions(
         ImmutableHashSet<string> nonConcurrentTypes,
         ImmutableHashSet<string> concurrentSafeTypes,
         bool includeCommands,
         ImmutableHashSet<string> commandVerbs,
-        int maxDegreeOfParallelism)
+        int maxDegreeOfParallelism,
+        bool reportPipelines)
     {
+        ReportPipelines = reportPipelines;
         NonConcurrentTypes = nonConcurrentTypes;
         ConcurrentSafeTypes = concurrentSafeTypes;
         IncludeCommands = includeCommands;
@@ -47,6 +50,9 @@ internal sealed class AwaitOptions
 
     public int MaxDegreeOfParallelism { get; }
 
+    /// <summary>docs/design.md §3.10: AWAIT002 also reports loops whose items are the steps of a pipeline.</summary>
+    public bool ReportPipelines { get; }
+
     public bool HasTypeLists => NonConcurrentTypes.Count > 0 || ConcurrentSafeTypes.Count > 0;
 
     public static AwaitOptions From(AnalyzerConfigOptions options)
@@ -54,8 +60,8 @@ internal sealed class AwaitOptions
         var nonConcurrent = ReadList(options, NonConcurrentTypesKey, StringComparer.Ordinal);
         var safe = ReadList(options, ConcurrentSafeTypesKey, StringComparer.Ordinal);
         var verbs = ReadList(options, CommandVerbsKey, StringComparer.OrdinalIgnoreCase);
-        var includeCommands = options.TryGetValue(IncludeCommandsKey, out var include)
-            && bool.TryParse(include.Trim(), out var parsed) && parsed;
+        var includeCommands = ReadBool(options, IncludeCommandsKey);
+        var reportPipelines = ReadBool(options, ReportPipelinesKey);
         var degree = DefaultMaxDegreeOfParallelism;
         if (options.TryGetValue(MaxDegreeOfParallelismKey, out var text)
             && int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
@@ -64,13 +70,16 @@ internal sealed class AwaitOptions
             degree = value;
         }
 
-        if (nonConcurrent.Count == 0 && safe.Count == 0 && verbs.Count == 0 && !includeCommands && degree == DefaultMaxDegreeOfParallelism)
+        if (nonConcurrent.Count == 0 && safe.Count == 0 && verbs.Count == 0 && !includeCommands && !reportPipelines && degree == DefaultMaxDegreeOfParallelism)
         {
             return Default;
         }
 
-        return new AwaitOptions(nonConcurrent, safe, includeCommands, verbs, degree);
+        return new AwaitOptions(nonConcurrent, safe, includeCommands, verbs, degree, reportPipelines);
     }
+
+    private static bool ReadBool(AnalyzerConfigOptions options, string key)
+        => options.TryGetValue(key, out var text) && bool.TryParse(text.Trim(), out var value) && value;
 
     private static ImmutableHashSet<string> ReadList(AnalyzerConfigOptions options, string key, StringComparer comparer)
     {

@@ -58,4 +58,7 @@ internal sealed class AwaitedOperation
 
     /// <summary>Roots (docs/design.md §3.2), computed on first use: most operations never reach the resource test.</summary>
     internal System.Collections.Immutable.ImmutableArray<Root> Roots { get; set; }
+
+    /// <summary>What it may write that others read (docs/design.md §3.10), computed on first use.</summary>
+    internal SharedWrites? Writes { get; set; }
 }

@@ -80,7 +80,10 @@ internal sealed partial class IndependenceModel
 
         var accumulation = FindAccumulation(loop, body, model, cancellationToken);
         if (TouchesSharedState(loop, bodyOperation, operations, accumulation, model, options, cancellationToken)
-            || SharesResourceAcrossIterations(loop, iterationVariable, operations, function, model, options, cancellationToken))
+            || SharesResourceAcrossIterations(loop, iterationVariable, operations, function, model, options, cancellationToken)
+            || (!options.ReportPipelines && IsPipeline(loop, iterationVariable, operations))
+            || WritesAcrossIterations(loop, operations, function, model, options, cancellationToken)
+            || DeclaredIntent.SaysSequential(loop, loop))
         {
             return null;
         }
@@ -573,6 +576,86 @@ internal sealed partial class IndependenceModel
         return type is not null
                && type.ContainingNamespace?.ToDisplayString() == "System.Threading"
                && type.Name is not ("CancellationToken" or "CancellationTokenSource");
+    }
+
+    /// <summary>
+    /// docs/design.md §3.10: an ordered pipeline — each awaited call's receiver is the item itself (or reached from it, or
+    /// indexed by the counter) and is an interface, an abstract class or a delegate: handlers, checks, plugins, steps.
+    /// Steps of a chain read what earlier steps wrote to the context they share; the order of a chain is its design.
+    /// </summary>
+    private static bool IsPipeline(StatementSyntax loop, ILocalSymbol iterationVariable, ImmutableArray<AwaitedOperation> operations)
+    {
+        foreach (var operation in operations)
+        {
+            var invocation = operation.Invocation;
+            var receiver = invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke ? invocation.Instance : EffectAnalysis.ReceiverOf(invocation);
+            if (receiver?.Type is { } type
+                && (type.TypeKind is TypeKind.Interface or TypeKind.Delegate or TypeKind.TypeParameter || type.IsAbstract)
+                && ComesFromItem(receiver, loop, iterationVariable))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the receiver is the item, a member of it, an element indexed by the counter, or a local of the body.</summary>
+    private static bool ComesFromItem(IOperation receiver, StatementSyntax loop, ILocalSymbol iterationVariable)
+    {
+        for (var current = receiver; current is not null;)
+        {
+            switch (current)
+            {
+                case ILocalReferenceOperation local:
+                    return SymbolEqualityComparer.Default.Equals(local.Local, iterationVariable) || IsDeclaredIn(local.Local, loop);
+                case IConversionOperation conversion:
+                    current = conversion.Operand;
+                    break;
+                case IMemberReferenceOperation member:
+                    if (member is IPropertyReferenceOperation { Arguments.Length: > 0 } indexer
+                        && indexer.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, iterationVariable))))
+                    {
+                        return true;
+                    }
+
+                    current = member.Instance;
+                    break;
+                case IArrayElementReferenceOperation element:
+                    return element.Indices.Any(i => i.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, iterationVariable)));
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// docs/design.md §3.10 in a loop: an awaited operation writes an object every iteration shares (its receiver or an
+    /// argument from outside the body), static state, or variables a local function captures.
+    /// </summary>
+    private bool WritesAcrossIterations(StatementSyntax loop, ImmutableArray<AwaitedOperation> operations, SyntaxNode function, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
+    {
+        var inference = GetResourceInference(options);
+        foreach (var operation in operations)
+        {
+            var writes = operation.Writes ??= SharedWrites.Of(operation, this, model, function, inference, cancellationToken);
+            if (writes.WritesStatic || writes.WritesCaptured)
+            {
+                return true;
+            }
+
+            foreach (var root in writes.Roots)
+            {
+                if (!IsDeclaredIn(root.Symbol, loop) && !inference.IsKnownSafe(root.Type))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

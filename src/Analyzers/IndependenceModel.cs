@@ -39,9 +39,13 @@ internal sealed partial class IndependenceModel
     {
         Types = types;
         _implementations = new ImplementationIndex(types.Compilation);
+        Effects = new EffectAnalysis(types, _implementations);
     }
 
     public WellKnownTypes Types { get; }
+
+    /// <summary>What methods in source write (docs/design.md §3.10), cached for the compilation.</summary>
+    public EffectAnalysis Effects { get; }
 
     public static IndependenceModel? Create(Compilation compilation)
         => WellKnownTypes.Create(compilation) is { } types ? new IndependenceModel(types) : null;
@@ -109,7 +113,30 @@ internal sealed partial class IndependenceModel
             return null;
         }
 
-        return new AwaitedOperation(statement, invocation, awaitable, Classify(statement, invocation.TargetMethod, awaitable, options));
+        var intent = Classify(statement, invocation.TargetMethod, awaitable, options);
+        if (intent is OperationIntent.Query or OperationIntent.Command && CompletesSynchronously(invocation.TargetMethod, cancellationToken))
+        {
+            intent = OperationIntent.NoBenefit;
+        }
+
+        return new AwaitedOperation(statement, invocation, awaitable, intent);
+    }
+
+    /// <summary>
+    /// docs/design.md §3.5: nothing to overlap — a callee in source whose every path returns a completed task, and the
+    /// operations known to complete at once (<c>CancellationTokenSource.CancelAsync</c>).
+    /// </summary>
+    private bool CompletesSynchronously(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.Name == "CancelAsync" && method.ContainingType is { Name: "CancellationTokenSource" } type
+            && type.ContainingNamespace?.ToDisplayString() == "System.Threading")
+        {
+            return true;
+        }
+
+        return method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+               && !method.IsVirtual && !method.IsAbstract && !method.IsOverride
+               && Effects.Of(method, cancellationToken) is { CompletesSynchronously: true };
     }
 
     /// <summary>docs/design.md §3.3–§3.5.</summary>
@@ -156,6 +183,9 @@ internal sealed partial class IndependenceModel
                || OrderingVerbs.Contains(FirstWord(name));
     }
 
+    /// <summary>docs/design.md §3.4: a leading word that says an operation changes state (the built-in list).</summary>
+    internal static bool IsCommandVerb(string word) => CommandVerbs.Contains(word);
+
     /// <summary>The first word of a PascalCase or camelCase name: <c>GetSettingsAsync</c> → <c>Get</c>.</summary>
     internal static string FirstWord(string name)
     {
@@ -174,7 +204,18 @@ internal sealed partial class IndependenceModel
     /// </summary>
     public bool AreIndependent(AwaitedOperation first, AwaitedOperation second, SemanticModel model, SyntaxNode body, AwaitOptions options, CancellationToken cancellationToken)
         => !HasDataDependency(first, second, model, cancellationToken)
-           && !HaveResourceConflict(first, second, model, body, options, cancellationToken);
+           && !HaveResourceConflict(first, second, model, body, options, cancellationToken)
+           && !HaveWriteConflict(first, second, model, body, options, cancellationToken);
+
+    /// <summary>docs/design.md §3.10: one writes an object the other reaches (through a callee in source, or a state-changing call).</summary>
+    private bool HaveWriteConflict(AwaitedOperation first, AwaitedOperation second, SemanticModel model, SyntaxNode body, AwaitOptions options, CancellationToken cancellationToken)
+    {
+        var inference = GetResourceInference(options);
+        var firstWrites = first.Writes ??= SharedWrites.Of(first, this, model, body, inference, cancellationToken);
+        var secondWrites = second.Writes ??= SharedWrites.Of(second, this, model, body, inference, cancellationToken);
+        return (!firstWrites.IsEmpty || !secondWrites.IsEmpty)
+               && SharedWrites.Conflict(GetRoots(first, model, body, cancellationToken), firstWrites, GetRoots(second, model, body, cancellationToken), secondWrites);
+    }
 
     /// <summary>docs/design.md §3.1: the second reads nothing the first writes or declares, nor the state of an instance the first assigns.</summary>
     private static bool HasDataDependency(AwaitedOperation first, AwaitedOperation second, SemanticModel model, CancellationToken cancellationToken)

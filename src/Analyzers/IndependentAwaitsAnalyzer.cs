@@ -129,7 +129,7 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
 
     private static void Report(SyntaxNodeAnalysisContext context, List<AwaitedOperation> group)
     {
-        if (group.Count < 2)
+        if (group.Count < 2 || DeclaredIntent.SaysSequential(group[0].Statement.Statement, group[group.Count - 1].Statement.Statement))
         {
             return;
         }

@@ -163,6 +163,11 @@ internal sealed class ResourceInference
             return new Node(isResource: false, isOpaque: true, held: null);
         }
 
+        if (IsQuery(type))
+        {
+            return InspectQuery(type);
+        }
+
         var held = new List<ITypeSymbol>();
         switch (type)
         {
@@ -172,12 +177,42 @@ internal sealed class ResourceInference
             case ITypeParameterSymbol parameter:
                 held.AddRange(parameter.ConstraintTypes);
                 return new Node(false, false, held);
+            // A delegate (a factory, a callback) is called, not held: what it returns is each call's own.
+            case INamedTypeSymbol { TypeKind: TypeKind.Delegate }:
+                return default;
             case INamedTypeSymbol named:
                 held.AddRange(named.TypeArguments);
                 return new Node(false, InspectNamed(named, held), held);
             default:
                 return default;
         }
+    }
+
+    /// <summary>A query (<c>IQueryable</c>) other than LINQ in memory over a sequence.</summary>
+    private bool IsQuery(ITypeSymbol type)
+        => _types.Queryable is { } queryable
+           && InheritsFromOrImplements(type, queryable)
+           && (_types.EnumerableQuery is not { } inMemory || !InheritsFromOrImplements(type, inMemory));
+
+    /// <summary>
+    /// docs/design.md §3.8: a query holds its provider, which is not seen. With a data-access assembly referenced the
+    /// provider may hold a context: every such query holds one "query provider" resource (the non-generic IQueryable)
+    /// and the DbContext, so two queries conflict, and a query conflicts with a repository over a context. Without one,
+    /// the query is opaque: only two operations on the same query conflict.
+    /// </summary>
+    private Node InspectQuery(ITypeSymbol type)
+    {
+        if (!_types.ReferencesDataAccessAssembly)
+        {
+            return new Node(isResource: false, isOpaque: true, held: null);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, _types.Queryable))
+        {
+            return new Node(isResource: true, isOpaque: false, held: _types.DbContext is { } context ? new List<ITypeSymbol> { context } : null);
+        }
+
+        return new Node(isResource: false, isOpaque: false, held: new List<ITypeSymbol> { _types.Queryable! });
     }
 
     /// <summary>Adds what a named type holds; true when it is opaque (docs/design.md §3.2).</summary>

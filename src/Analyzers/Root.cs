@@ -37,6 +37,7 @@ internal sealed class RootFinder
     private readonly SyntaxNode _body;
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<ILocalSymbol> _followedLocals = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ILocalSymbol> _inMemoryLocals = new(SymbolEqualityComparer.Default);
     private readonly List<Root> _roots = new();
     private List<(ILocalSymbol Local, ExpressionSyntax Value)>? _localWrites;
 
@@ -66,7 +67,11 @@ internal sealed class RootFinder
             switch (node)
             {
                 case ILocalReferenceOperation local:
-                    Add(local.Local, local.Local.Type);
+                    if (!IsInMemoryQueryLocal(local.Local))
+                    {
+                        Add(local.Local, local.Local.Type);
+                    }
+
                     FollowLocal(local.Local);
                     break;
                 case IParameterReferenceOperation parameter:
@@ -76,6 +81,14 @@ internal sealed class RootFinder
                     Add(field.Field, field.Field.Type);
                     break;
                 case IPropertyReferenceOperation property when IsChainBase(property.Instance):
+                    Add(property.Property, property.Property.Type);
+                    break;
+
+                // A resource reached through another object is a root of its own: HttpContext.Response, file.Stream.
+                case IFieldReferenceOperation field when _types.IsBuiltInResource(field.Field.Type):
+                    Add(field.Field, field.Field.Type);
+                    break;
+                case IPropertyReferenceOperation property when _types.IsBuiltInResource(property.Property.Type):
                     Add(property.Property, property.Property.Type);
                     break;
                 // this and base are one object, of the containing type; an initializer's implicit receiver is the new object.
@@ -89,6 +102,83 @@ internal sealed class RootFinder
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// docs/design.md §3.8: a local query whose every value is LINQ in memory — <c>AsQueryable()</c> over a sequence, or
+    /// composed from such a query — holds no provider worth a root (the sequence it reads is followed as usual).
+    /// </summary>
+    private bool IsInMemoryQueryLocal(ILocalSymbol local)
+    {
+        if (_types.Queryable is not { } queryable || !Implements(local.Type, queryable))
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var (target, value) in GetLocalWrites())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(target, local))
+            {
+                continue;
+            }
+
+            any = true;
+            if (_model.GetOperation(value, _cancellationToken) is not { } operation || !IsInMemoryQuery(operation, depth: 0))
+            {
+                return false;
+            }
+        }
+
+        return any;
+    }
+
+    private bool IsInMemoryQuery(IOperation operation, int depth)
+    {
+        if (depth > 8)
+        {
+            return false;
+        }
+
+        switch (operation)
+        {
+            case IConversionOperation conversion:
+                return IsInMemoryQuery(conversion.Operand, depth + 1);
+            case IArgumentOperation argument:
+                return IsInMemoryQuery(argument.Value, depth + 1);
+            case IInvocationOperation { Arguments.Length: > 0 } invocation
+                when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _types.QueryableExtensions):
+                var source = invocation.Arguments[0].Value is IConversionOperation { IsImplicit: true } implicitConversion
+                    ? implicitConversion.Operand
+                    : invocation.Arguments[0].Value;
+                return invocation.TargetMethod.Name == "AsQueryable" && source.Type is { } sequence && !Implements(sequence, _types.Queryable!)
+                    || IsInMemoryQuery(source, depth + 1);
+            case ILocalReferenceOperation reference when _followedLocals.Count < 64:
+                return _inMemoryLocals.Add(reference.Local) && IsInMemoryQueryLocal(reference.Local);
+            default:
+                return operation.Type is { } type && _types.EnumerableQuery is { } inMemory && Implements(type, inMemory);
+        }
+    }
+
+    private static bool Implements(ITypeSymbol type, INamedTypeSymbol baseType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A member read on <c>this</c> or statically is itself a root; one read on another object is reached through that object.</summary>

@@ -19,6 +19,18 @@ internal sealed class WellKnownTypes
         "System.IO.Pipelines.PipeReader",
         "System.IO.Pipelines.PipeWriter",
         "System.Net.WebSockets.WebSocket",
+
+        // docs/design.md §3.8 and §3.10: ordered writers and readers — overlapping calls throw or interleave, and the order
+        // of the calls is the document (or the response on the wire, or the items in a channel).
+        "Microsoft.AspNetCore.Http.HttpResponse",
+        "System.Xml.XmlWriter",
+        "System.Xml.XmlReader",
+        "System.Text.Json.Utf8JsonWriter",
+        "Newtonsoft.Json.JsonWriter",
+        "Newtonsoft.Json.JsonReader",
+        "System.IO.BinaryWriter",
+        "System.IO.BinaryReader",
+        "System.Threading.Channels.ChannelWriter`1",
     };
 
     /// <summary>docs/design.md §3.2: types whose one instance serves concurrent calls.</summary>
@@ -31,6 +43,10 @@ internal sealed class WellKnownTypes
         "Microsoft.Extensions.Caching.Memory.IMemoryCache",
         "Microsoft.Extensions.Configuration.IConfiguration",
         "Microsoft.Extensions.Options.IOptions`1",
+
+        // docs/design.md §3.10: factories hand each call a context or scope of its own; they hold none themselves.
+        "Microsoft.EntityFrameworkCore.IDbContextFactory`1",
+        "Microsoft.Extensions.DependencyInjection.IServiceScopeFactory",
     };
 
     /// <summary>docs/design.md §3.2 (c): assemblies whose presence means unseen code may hold a scoped connection.</summary>
@@ -58,6 +74,10 @@ internal sealed class WellKnownTypes
         var parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
         HasParallelForEachAsync = parallel is not null && !parallel.GetMembers("ForEachAsync").IsEmpty;
         ServiceProvider = compilation.GetTypeByMetadataName("System.IServiceProvider");
+        Queryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
+        EnumerableQuery = compilation.GetTypeByMetadataName("System.Linq.EnumerableQuery");
+        QueryableExtensions = compilation.GetTypeByMetadataName("System.Linq.Queryable");
+        DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
         ResourceTypes = Resolve(compilation, ResourceTypeNames);
         KnownSafeTypes = Resolve(compilation, KnownSafeTypeNames);
         ReferencesDataAccessAssembly = FindDataAccessAssembly(compilation);
@@ -83,11 +103,71 @@ internal sealed class WellKnownTypes
     /// <summary>A service locator: what holds one can reach any service, the scoped DbContext included (docs/design.md §3.2).</summary>
     public INamedTypeSymbol? ServiceProvider { get; }
 
+    /// <summary><c>System.Linq.IQueryable</c>: a query holds its provider (docs/design.md §3.8).</summary>
+    public INamedTypeSymbol? Queryable { get; }
+
+    /// <summary><c>System.Linq.EnumerableQuery</c>: the provider of <c>AsQueryable()</c> over a sequence, LINQ in memory.</summary>
+    public INamedTypeSymbol? EnumerableQuery { get; }
+
+    /// <summary><c>System.Linq.Queryable</c>, whose methods compose a query from another.</summary>
+    public INamedTypeSymbol? QueryableExtensions { get; }
+
+    public INamedTypeSymbol? DbContext { get; }
+
     public ImmutableArray<INamedTypeSymbol> ResourceTypes { get; }
 
     public ImmutableArray<INamedTypeSymbol> KnownSafeTypes { get; }
 
     public bool ReferencesDataAccessAssembly { get; }
+
+    /// <summary>True when the type is, derives from or implements one of the built-in resource types (docs/design.md §3.2).</summary>
+    public bool IsBuiltInResource(ITypeSymbol type)
+    {
+        if (type.IsValueType || type.SpecialType != SpecialType.None || ResourceTypes.IsEmpty)
+        {
+            return false;
+        }
+
+        return IsOrDerivesFromAny(type, ResourceTypes);
+    }
+
+    /// <summary>True when the type is or derives from a built-in known-safe type (docs/design.md §3.2).</summary>
+    public bool IsBuiltInKnownSafe(ITypeSymbol type) => IsOrDerivesFromAny(type, KnownSafeTypes);
+
+    private static bool IsOrDerivesFromAny(ITypeSymbol type, ImmutableArray<INamedTypeSymbol> candidates)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (IsAny(current, candidates))
+            {
+                return true;
+            }
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (IsAny(implemented, candidates))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAny(ITypeSymbol type, ImmutableArray<INamedTypeSymbol> candidates)
+    {
+        var definition = type.OriginalDefinition;
+        foreach (var candidate in candidates)
+        {
+            if (SymbolEqualityComparer.Default.Equals(definition, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Null when the compilation has no <c>Task</c>: nothing to analyze.</summary>
     public static WellKnownTypes? Create(Compilation compilation)

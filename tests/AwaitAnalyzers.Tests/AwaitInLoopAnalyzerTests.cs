@@ -15,19 +15,19 @@ public class User { }
 public class Dto { }
 public class Service
 {
-    public Task<User> GetUserAsync(int id) => Task.FromResult(new User());
-    public Task ProcessAsync(int id) => Task.CompletedTask;
-    public Task SendAsync(Dto dto) => Task.CompletedTask;
-    public Task<int> CountAsync(User user) => Task.FromResult(1);
-    public ValueTask<int> ScoreAsync(int id) => new ValueTask<int>(id);
-    public Task PingAsync() => Task.CompletedTask;
+    public Task<User> GetUserAsync(int id) => Pending.Result(new User());
+    public Task ProcessAsync(int id) => Pending.Done();
+    public Task SendAsync(Dto dto) => Pending.Done();
+    public Task<int> CountAsync(User user) => Pending.Result(1);
+    public ValueTask<int> ScoreAsync(int id) => new ValueTask<int>(Pending.Result<int>(id));
+    public Task PingAsync() => Pending.Done();
     public static Dto Map(int id) => new Dto();
 }
 public class Repository
 {
     private readonly System.Data.Common.DbConnection _connection;
     public Repository(System.Data.Common.DbConnection connection) => _connection = connection;
-    public Task<User> FindAsync(int id) => Task.FromResult(new User());
+    public Task<User> FindAsync(int id) => Pending.Result(new User());
 }
 ";
 
@@ -444,7 +444,7 @@ using Microsoft.EntityFrameworkCore;
 
 public class User { public int Id { get; set; } }
 public class AppDb : DbContext { public DbSet<User> Users => Set<User>(); }
-public class Mailer { public Task SendAsync(int id) => Task.CompletedTask; }
+public class Mailer { public Task SendAsync(int id) => Pending.Done(); }
 public class Caller
 {
     public async Task RunAsync(AppDb db, Mailer mailer, int[] ids)
@@ -471,7 +471,7 @@ using Microsoft.EntityFrameworkCore;
 
 public class User { public int Id { get; set; } }
 public class AppDb : DbContext { public DbSet<User> Users => Set<User>(); }
-public class Mailer { public Task SendAsync(User user) => Task.CompletedTask; }
+public class Mailer { public Task SendAsync(User user) => Pending.Done(); }
 public class Caller
 {
     public async Task RunAsync(AppDb db, Mailer mailer)

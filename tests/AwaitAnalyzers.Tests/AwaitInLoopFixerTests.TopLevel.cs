@@ -38,7 +38,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 
 var ids = new List<int> { 4, 1, 3, 2 };
-[|foreach|] (var id in ids) // sizes, in order
+[|foreach|] (var id in ids) // every size
 {
     var size = await SizeAsync(id);
     Console.WriteLine($""item {id}: {size}"");
@@ -50,7 +50,7 @@ using System.Linq;
 using System.Threading.Tasks;
 
 var ids = new List<int> { 4, 1, 3, 2 };
-// sizes, in order
+// every size
 await Task.WhenAll(ids.Select(async id =>
 {
     var size = await SizeAsync(id);

@@ -23,7 +23,7 @@ public class Caller
 ";
 
     /// <summary>netstandard2.0 has no ValueTask without a package.</summary>
-    private static string WithoutValueTask(string source) => source.Replace("public ValueTask<int> ScoreAsync(int id) => new ValueTask<int>(id);", string.Empty);
+    private static string WithoutValueTask(string source) => source.Replace("public ValueTask<int> ScoreAsync(int id) => new ValueTask<int>(Pending.Result<int>(id));", string.Empty);
 
     private const string WithLinq = "using System.Collections.Generic;\nusing System.Linq;\nusing System.Threading.Tasks;\n";
 

@@ -106,7 +106,7 @@ public class LoopHandler(" + parameters + @")
         var resolved = await references.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var compilation = CSharpCompilation.Create(
             "Services",
-            new[] { CSharpSyntaxTree.ParseText(source) },
+            new[] { CSharpSyntaxTree.ParseText(source), CSharpSyntaxTree.ParseText(PendingSource.Text("internal")) },
             resolved,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         using var image = new MemoryStream();
@@ -277,7 +277,7 @@ public class BillingBase(Payments.IGateway gateway)
 }
 public class Billing(Payments.IGateway gateway) : BillingBase(gateway)
 {
-    private new Task<decimal> GetBalanceAsync(int id) => Task.FromResult(0m);
+    private new Task<decimal> GetBalanceAsync(int id) => Pending.Result(0m);
     public async Task RunAsync(int id)
     {
         var mine = await this.GetBalanceAsync(id);
@@ -308,7 +308,7 @@ public class Batch : IEnumerable<int>
 }
 public class Store
 {
-    public Task<int> CountAsync(Batch batch) => Task.FromResult(1);
+    public Task<int> CountAsync(Batch batch) => Pending.Result(1);
 }
 public class Handler(Store first, Store second)
 {
@@ -331,8 +331,8 @@ using System.Data.Common;
 using System.Threading.Tasks;
 public static class Queries
 {
-    public static Task<int> CountUsersAsync(DbConnection connection) => Task.FromResult(1);
-    public static Task<int> CountOrdersAsync(DbConnection connection) => Task.FromResult(2);
+    public static Task<int> CountUsersAsync(DbConnection connection) => Pending.Result(1);
+    public static Task<int> CountOrdersAsync(DbConnection connection) => Pending.Result(2);
     public static async Task RunAsync(DbConnection connection)
     {
         var users = await CountUsersAsync(connection);
@@ -350,8 +350,8 @@ using System.IO;
 using System.Threading.Tasks;
 public class Reader
 {
-    public Task<int> ReadHeaderAsync(Stream stream) => Task.FromResult(1);
-    public Task<int> ReadBodyAsync(Stream stream) => Task.FromResult(2);
+    public Task<int> ReadHeaderAsync(Stream stream) => Pending.Result(1);
+    public Task<int> ReadBodyAsync(Stream stream) => Pending.Result(2);
 }
 public class Handler(Reader reader)
 {
@@ -372,8 +372,8 @@ using System.IO;
 using System.Threading.Tasks;
 public class Report
 {
-    public Task<int> RenderHeaderAsync(TextWriter writer) => Task.FromResult(1);
-    public Task<int> RenderBodyAsync(TextWriter writer) => Task.FromResult(2);
+    public Task<int> RenderHeaderAsync(TextWriter writer) => Pending.Result(1);
+    public Task<int> RenderBodyAsync(TextWriter writer) => Pending.Result(2);
 }
 public class Handler(Report report, TextWriter output)
 {
@@ -468,7 +468,7 @@ namespace Payments
 using System.Threading.Tasks;
 public class Clock
 {
-    public Task<long> GetTicksAsync() => Task.FromResult(1L);
+    public Task<long> GetTicksAsync() => Pending.Result(1L);
 }
 public class Handler(Payments.IGateway gateway, Clock clock)
 {
@@ -506,7 +506,7 @@ namespace Acme
 {
     public class Client
     {
-        public Task<int> GetAsync(int id) => Task.FromResult(id);
+        public Task<int> GetAsync(int id) => Pending.Result(id);
     }
 }
 public class Handler(Acme.Client first, Acme.Client second)
@@ -550,7 +550,7 @@ namespace Acme
 {
     public class Store(DbConnection connection)
     {
-        public Task<int> GetAsync(int id) => Task.FromResult(id);
+        public Task<int> GetAsync(int id) => Pending.Result(id);
     }
 }
 public class Handler(Acme.Store store)
@@ -602,8 +602,8 @@ public class OtherHandler(Acme.Store store)
     {
         var test = Verify.Create(@"
 using System.Threading.Tasks;
-public class Parent { public Child Child { get; set; } public Task<int> GetAsync() => Task.FromResult(1); }
-public class Child { public Parent Parent { get; set; } public Child Next { get; set; } public Task<int> GetAsync() => Task.FromResult(2); }
+public class Parent { public Child Child { get; set; } public Task<int> GetAsync() => Pending.Result(1); }
+public class Child { public Parent Parent { get; set; } public Child Next { get; set; } public Task<int> GetAsync() => Pending.Result(2); }
 public class Handler(Parent parent, Child child)
 {
     public async Task RunAsync()
@@ -623,8 +623,8 @@ public class Handler(Parent parent, Child child)
         await Verify.VerifyAsync(@"
 using System.Data.Common;
 using System.Threading.Tasks;
-public class Parent { public Child Child { get; set; } public Task<int> GetAsync() => Task.FromResult(1); }
-public class Child { public Parent Parent { get; set; } public DbConnection Connection { get; set; } public Task<int> GetAsync() => Task.FromResult(2); }
+public class Parent { public Child Child { get; set; } public Task<int> GetAsync() => Pending.Result(1); }
+public class Child { public Parent Parent { get; set; } public DbConnection Connection { get; set; } public Task<int> GetAsync() => Pending.Result(2); }
 public class Handler(Parent parent, Child child)
 {
     public async Task RunAsync()
@@ -651,13 +651,13 @@ namespace Shop
     {
         private readonly ShopDbContext _db;
         public UserService(ShopDbContext db) { _db = db; }
-        public Task<string> GetNameAsync(int id) => Task.FromResult("""");
+        public Task<string> GetNameAsync(int id) => Pending.Result("""");
     }
     public class OrderService : IOrderService
     {
         private readonly ShopDbContext _db;
         public OrderService(ShopDbContext db) { _db = db; }
-        public Task<int> CountAsync(int id) => Task.FromResult(0);
+        public Task<int> CountAsync(int id) => Pending.Result(0);
     }
 }
 ", References.Net80WithEntityFramework);
@@ -719,7 +719,7 @@ namespace Billing
     public interface IInvoiceService { Task<int> CountAsync(int id); }
     internal sealed class InvoiceService : IInvoiceService
     {
-        public Task<int> CountAsync(int id) => Task.FromResult(0);
+        public Task<int> CountAsync(int id) => Pending.Result(0);
     }
 }
 ", References.Net80);
@@ -750,12 +750,12 @@ namespace Reports
     public class ReportStore : IReportStore
     {
         public ReportStore(DbConnection connection) { }
-        public Task<int> CountAsync(int id) => Task.FromResult(0);
+        public Task<int> CountAsync(int id) => Pending.Result(0);
     }
     public class AuditLog
     {
         public AuditLog(DbConnection connection) { }
-        public Task<int> CountAsync(int id) => Task.FromResult(0);
+        public Task<int> CountAsync(int id) => Pending.Result(0);
     }
 }
 ", References.Net80);
@@ -785,7 +785,7 @@ namespace Reports
     public class ReportStore : IReportStore
     {
         public ReportStore(string connectionString) { }
-        public Task<int> CountAsync(int id) => Task.FromResult(0);
+        public Task<int> CountAsync(int id) => Pending.Result(0);
     }
 }
 ", References.Net80);
@@ -818,7 +818,7 @@ namespace Messaging
     public class Sender : ISender
     {
         public Sender(IServiceProvider services) { }
-        public Task<T> GetAsync<T>(object request) => Task.FromResult(default(T));
+        public Task<T> GetAsync<T>(object request) => Pending.Result(default(T));
     }
 }
 ", References.Net80);
@@ -880,10 +880,11 @@ namespace Library
     public class Cache
     {
         private readonly MemoryStream _buffer = new MemoryStream();
-        public Task<int> GetAsync(int id) => Task.FromResult(id);
+        public Task<int> GetAsync(int id) => Pending.Result(id);
     }
 }
 ");
+        test.TestState.AdditionalProjects["Library"].Sources.Add((PendingSource.Path, PendingSource.Text("internal")));
         test.TestState.AdditionalProjectReferences.Add("Library");
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         await test.RunAsync();
@@ -949,7 +950,7 @@ using System;
 using System.Threading.Tasks;
 public class Dispatcher(IServiceProvider services)
 {
-    public Task<int> GetAsync(int id) => Task.FromResult(id);
+    public Task<int> GetAsync(int id) => Pending.Result(id);
 }
 public class Handler(Dispatcher dispatcher)
 {
@@ -1178,7 +1179,7 @@ using System.Threading.Tasks;
 using System.Threading.Tasks;
 public static class Store
 {
-    public static Task<int> LoadAsync(" + resourceType + @" resource, int id) => Task.FromResult(id);
+    public static Task<int> LoadAsync(" + resourceType + @" resource, int id) => Pending.Result(id);
 }
 " + SilentLoopOver(resourceType + " resource", "await Store.LoadAsync(resource, id)"));
     }
@@ -1224,7 +1225,7 @@ public class LoopHandler
     public async Task Loop_OpaqueItemsWithoutDataAccessAssembly_AreReported()
     {
         var gateway = await CompileReferenceAssemblyAsync(OpaqueGateway, References.Net80);
-        var test = VerifyLoop.Create(LoopOverGateways);
+        var test = VerifyLoop.Create(LoopOverGateways, "await_analyzers.report_pipelines = true");
         test.TestState.AdditionalReferences.Add(gateway);
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await test.RunAsync();
@@ -1259,7 +1260,7 @@ public class LoopHandler
     public async Task Loop_ItemsHoldingNothing_AreReported()
     {
         var test = LoopWithEntityFramework(EfModel + @"
-public class Mailer { public Task<bool> NotifyAsync(User user) => Task.FromResult(true); }
+public class Mailer { public Task<bool> NotifyAsync(User user) => Pending.Result(true); }
 public class LoopHandler
 {
     public static IEnumerable<User> Users() => new User[0];
@@ -1281,7 +1282,7 @@ public class LoopHandler
     public async Task Loop_TypeNamedInNonConcurrentTypes_IsSilent()
     {
         await VerifyLoop.VerifyAsync(
-            "using System.Threading.Tasks;\nnamespace Acme { public class Client { public Task<int> GetAsync(int id) => Task.FromResult(id); } }\n"
+            "using System.Threading.Tasks;\nnamespace Acme { public class Client { public Task<int> GetAsync(int id) => Pending.Result(id); } }\n"
             + SilentLoopOver("Acme.Client client", "await client.GetAsync(id)"),
             "await_analyzers.non_concurrent_types = Acme.Client\n");
     }
@@ -1290,7 +1291,7 @@ public class LoopHandler
     public async Task Loop_TypeNamedInConcurrentSafeTypes_IsReported()
     {
         var test = VerifyLoop.Create(
-            "using System.Data.Common;\nusing System.Threading.Tasks;\nnamespace Acme { public class Store(DbConnection connection) { public Task<int> GetAsync(int id) => Task.FromResult(id); } }\n"
+            "using System.Data.Common;\nusing System.Threading.Tasks;\nnamespace Acme { public class Store(DbConnection connection) { public Task<int> GetAsync(int id) => Pending.Result(id); } }\n"
             + LoopOver("Acme.Store store", "await store.GetAsync(id)"),
             "await_analyzers.concurrent_safe_types = Acme.Store\n");
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
@@ -1301,7 +1302,7 @@ public class LoopHandler
     public async Task Loop_StoreHoldingAConnection_IsSilent()
     {
         await VerifyLoop.VerifyAsync(
-            "using System.Data.Common;\nusing System.Threading.Tasks;\nnamespace Acme { public class Store(DbConnection connection) { public Task<int> GetAsync(int id) => Task.FromResult(id); } }\n"
+            "using System.Data.Common;\nusing System.Threading.Tasks;\nnamespace Acme { public class Store(DbConnection connection) { public Task<int> GetAsync(int id) => Pending.Result(id); } }\n"
             + SilentLoopOver("Acme.Store store", "await store.GetAsync(id)"));
     }
 
@@ -1310,7 +1311,7 @@ public class LoopHandler
     {
         var test = VerifyLoop.Create(@"
 using System.Threading.Tasks;
-public class Parent { public Child Child { get; set; } public Task<int> GetAsync(int id) => Task.FromResult(id); }
+public class Parent { public Child Child { get; set; } public Task<int> GetAsync(int id) => Pending.Result(id); }
 public class Child { public Parent Parent { get; set; } public Child Next { get; set; } }
 " + LoopOver("Parent parent", "await parent.GetAsync(id)"));
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
@@ -1329,7 +1330,7 @@ namespace Weather
     public sealed class WeatherService : IWeatherService
     {
         public WeatherService(HttpClient http) { }
-        public Task<string> GetForecastAsync(int id) => Task.FromResult("""");
+        public Task<string> GetForecastAsync(int id) => Pending.Result("""");
     }
 }
 ", References.Net80);
@@ -1352,7 +1353,7 @@ namespace Shop
     public class UserService : IUserService
     {
         public UserService(ShopDbContext db) { }
-        public Task<string> GetNameAsync(int id) => Task.FromResult("""");
+        public Task<string> GetNameAsync(int id) => Pending.Result("""");
     }
 }
 ", References.Net80WithEntityFramework);
@@ -1371,7 +1372,7 @@ namespace Billing
     public interface IInvoiceService { Task<int> CountAsync(int id); }
     internal sealed class InvoiceService : IInvoiceService
     {
-        public Task<int> CountAsync(int id) => Task.FromResult(0);
+        public Task<int> CountAsync(int id) => Pending.Result(0);
     }
 }
 ", References.Net80);

@@ -13,21 +13,21 @@ namespace AwaitAnalyzers.Tests;
 public partial class IndependenceModelTests
 {
     private const string Services = @"
-public class User { public string Name = """"; public Task LoadAsync() => Task.CompletedTask; }
+public class User { public string Name = """"; public Task LoadAsync() => Pending.Done(); }
 public class Client
 {
-    public Task<string> LoginAsync() => Task.FromResult(""token"");
-    public Task<string> GetAsync(int id) => Task.FromResult(id.ToString());
-    public Task<string> GetAsync(string token) => Task.FromResult(token);
-    public Task<int> CountAsync() => Task.FromResult(1);
-    public Task<int> RunAsync(int id) => Task.FromResult(id);
-    public Task<int> GetPlanOrThrowAsync(int id) => Task.FromResult(id);
-    public Task<int> GetSettingsAsync() => Task.FromResult(1);
-    public Task<int> FetchAsync() => Task.FromResult(1);
-    public Task<int> SaveChangesAsync() => Task.FromResult(1);
-    public Task<int> CommitAsync() => Task.FromResult(1);
-    public Task FlushAsync() => Task.CompletedTask;
-    public Task SendAsync(string message) => Task.CompletedTask;
+    public Task<string> LoginAsync() => Pending.Result(""token"");
+    public Task<string> GetAsync(int id) => Pending.Result(id.ToString());
+    public Task<string> GetAsync(string token) => Pending.Result(token);
+    public Task<int> CountAsync() => Pending.Result(1);
+    public Task<int> RunAsync(int id) => Pending.Result(id);
+    public Task<int> GetPlanOrThrowAsync(int id) => Pending.Result(id);
+    public Task<int> GetSettingsAsync() => Pending.Result(1);
+    public Task<int> FetchAsync() => Pending.Result(1);
+    public Task<int> SaveChangesAsync() => Pending.Result(1);
+    public Task<int> CommitAsync() => Pending.Result(1);
+    public Task FlushAsync() => Pending.Done();
+    public Task SendAsync(string message) => Pending.Done();
 }
 ";
 
@@ -41,7 +41,7 @@ public class Caller
     private readonly Client _client = new Client();
     public string Token { get; set; } = """";
     private Task<string> GetDataAsync() => _client.GetAsync(_token);
-    private Task<int> GetOtherAsync() => Task.FromResult(2);
+    private Task<int> GetOtherAsync() => Pending.Result(2);
 " + members + @"
 }
 ";
@@ -168,7 +168,7 @@ public class Caller
     public async Task Data_SecondPassesInstanceWhoseFieldFirstAssigns_IsSilent()
     {
         await Verify.VerifyAsync(Code(@"
-    private static Task<string> DescribeAsync(Caller caller) => Task.FromResult(caller._token);
+    private static Task<string> DescribeAsync(Caller caller) => Pending.Result(caller._token);
     public async Task RunAsync(Client a)
     {
         _token = await a.LoginAsync();
@@ -181,7 +181,7 @@ public class Caller
     {
         await Verify.VerifyAsync(Code(@"
     private static string s_token = """";
-    private static Task<string> ReadTokenAsync() => Task.FromResult(s_token);
+    private static Task<string> ReadTokenAsync() => Pending.Result(s_token);
     public async Task RunAsync(Client a)
     {
         s_token = await a.LoginAsync();
@@ -194,7 +194,7 @@ public class Caller
     {
         // The fix would need `(var user, user.Name) = ...`, which cannot name what it declares.
         await Verify.VerifyAsync(Code(@"
-    private Task<User> FindAsync(int id) => Task.FromResult(new User());
+    private Task<User> FindAsync(int id) => Pending.Result(new User());
     public async Task RunAsync(Client a, int id)
     {
         var user = await FindAsync(id);

@@ -14,14 +14,14 @@ public class User { }
 public class Order { }
 public class Service
 {
-    public Task<User> GetUserAsync(int id) => Task.FromResult(new User());
-    public Task<Order[]> ListOrdersAsync(int id) => Task.FromResult(new Order[0]);
-    public Task<int> CountAsync(int id) => Task.FromResult(id);
-    public Task<int> CountAsync(User user) => Task.FromResult(1);
-    public ValueTask<int> GetScoreAsync(int id) => new ValueTask<int>(id);
-    public Task SendAsync(string message) => Task.CompletedTask;
-    public Task<bool> SendWithResultAsync(string message) => Task.FromResult(true);
-    public ValueTask NotifyAsync(string message) => default;
+    public Task<User> GetUserAsync(int id) => Pending.Result(new User());
+    public Task<Order[]> ListOrdersAsync(int id) => Pending.Result(new Order[0]);
+    public Task<int> CountAsync(int id) => Pending.Result(id);
+    public Task<int> CountAsync(User user) => Pending.Result(1);
+    public ValueTask<int> GetScoreAsync(int id) => new ValueTask<int>(Pending.Result<int>(id));
+    public Task SendAsync(string message) => Pending.Done();
+    public Task<bool> SendWithResultAsync(string message) => Pending.Result(true);
+    public ValueTask NotifyAsync(string message) => new ValueTask(Pending.Done());
 }
 ";
 

@@ -308,8 +308,8 @@ public class Caller
 public class Order { }
 public class Service
 {
-    public System.Threading.Tasks.Task<User> GetUserAsync(int id) => System.Threading.Tasks.Task.FromResult(new User());
-    public System.Threading.Tasks.Task<Order[]> ListOrdersAsync(int id) => System.Threading.Tasks.Task.FromResult(new Order[0]);
+    public System.Threading.Tasks.Task<User> GetUserAsync(int id) => Pending.Result(new User());
+    public System.Threading.Tasks.Task<Order[]> ListOrdersAsync(int id) => Pending.Result(new Order[0]);
 }
 public class Caller
 {
@@ -332,7 +332,7 @@ public class Caller
     {
         const string services = @"public class Service
 {
-    public System.Threading.Tasks.Task<int> CountAsync(int id) => System.Threading.Tasks.Task.FromResult(id);
+    public System.Threading.Tasks.Task<int> CountAsync(int id) => Pending.Result(id);
 }
 public class Caller
 {";
@@ -385,8 +385,8 @@ public class Caller
 public class Order { }
 public class Service
 {
-    public Task<User> GetUserAsync(int id) => Task.FromResult(new User());
-    public Task<Order[]> ListOrdersAsync(int id) => Task.FromResult(new Order[0]);
+    public Task<User> GetUserAsync(int id) => Pending.Result(new User());
+    public Task<Order[]> ListOrdersAsync(int id) => Pending.Result(new Order[0]);
 }
 public class Caller
 {
@@ -419,8 +419,8 @@ namespace Shop
     public class User { }
     public class Service
     {
-        public Task<User> GetUserAsync(int id) => System.Threading.Tasks.Task.FromResult(new User());
-        public Task<int> CountAsync(int id) => System.Threading.Tasks.Task.FromResult(id);
+        public Task<User> GetUserAsync(int id) => Pending.Result(new User());
+        public Task<int> CountAsync(int id) => Pending.Result(id);
     }
     public class Caller
     {

@@ -18,13 +18,13 @@ using System.Threading.Tasks;
 public class User { public int Id { get; set; } public int user { get; set; } }
 public class Service
 {
-    public Task<User> GetUserAsync(int id) => Task.FromResult(new User());
-    public Task<int> CountAsync(int id) => Task.FromResult(id);
-    public Task<int> CountAsync(string name) => Task.FromResult(name.Length);
-    public Task<int> CountAsync(IEnumerable<int> ids) => Task.FromResult(ids.Count());
-    public Task<int> CountAsync(User filter) => Task.FromResult(filter.Id);
-    public Task SendAsync(int id) => Task.CompletedTask;
-    public Task<int> SaveAsync(int id) => Task.FromResult(id);
+    public Task<User> GetUserAsync(int id) => Pending.Result(new User());
+    public Task<int> CountAsync(int id) => Pending.Result(id);
+    public Task<int> CountAsync(string name) => Pending.Result(name.Length);
+    public Task<int> CountAsync(IEnumerable<int> ids) => Pending.Result(ids.Count());
+    public Task<int> CountAsync(User filter) => Pending.Result(filter.Id);
+    public Task SendAsync(int id) => Pending.Done();
+    public Task<int> SaveAsync(int id) => Pending.Result(id);
 }
 ";
 

@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,6 +28,13 @@ public static class AnalyzerVerifier<TAnalyzer>
         public Test()
         {
             ReferenceAssemblies = References.Net80;
+        }
+
+        /// <summary>Adds <c>/Pending.cs</c> after the test's own sources, so they keep their default names (/0/Test0.cs…).</summary>
+        protected override Task RunImplAsync(CancellationToken cancellationToken)
+        {
+            TestState.Sources.Add((PendingSource.Path, PendingSource.Text()));
+            return base.RunImplAsync(cancellationToken);
         }
     }
 }
