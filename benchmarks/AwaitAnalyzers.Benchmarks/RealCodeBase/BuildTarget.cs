@@ -14,12 +14,16 @@ namespace AwaitAnalyzers.Benchmarks.RealCodeBase;
 /// </summary>
 internal sealed class BuildTarget
 {
-    private BuildTarget(string path, string name, string description)
+    private BuildTarget(string path, string root, string name, string description)
     {
         Path = path;
+        Root = root;
         Name = name;
         Description = description;
     }
+
+    /// <summary>The folder of the solution or project: the code base's own documents are under it.</summary>
+    public string Root { get; }
 
     /// <summary>The file given to dotnet restore and dotnet build.</summary>
     public string Path { get; }
@@ -50,7 +54,7 @@ internal sealed class BuildTarget
 
         if (exclude.Count == 0)
         {
-            return new BuildTarget(full, displayName, description);
+            return new BuildTarget(full, System.IO.Path.GetDirectoryName(full)!, displayName, description);
         }
 
         var extension = System.IO.Path.GetExtension(full).ToLowerInvariant();
@@ -67,6 +71,7 @@ internal sealed class BuildTarget
         File.WriteAllText(filter, json);
         return new BuildTarget(
             filter,
+            System.IO.Path.GetDirectoryName(full)!,
             displayName,
             $"{description}, {kept.Count} of its {projects.Count} projects (left out: {string.Join(", ", left.Select(p => System.IO.Path.GetFileNameWithoutExtension(p)))})");
     }

@@ -44,7 +44,9 @@ internal static class EditorLatencyRunner
         var projects = Capture(work, target, injection, options);
         var own = options.AnalyzersDirectory is { } folder ? OwnAnalyzers.LoadFrom(folder) : OwnAnalyzers.Load();
         var sets = new[] { DriverFloor.Create(), own, PeerAnalyzers.AsyncFixer(), PeerAnalyzers.VsThreading(), PeerAnalyzers.Meziantou() };
+        var root = target.Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         var documents = projects.SelectMany(p => p.Documents.Select(d => (Project: p, Tree: d)))
+            .Where(d => d.Tree.FilePath.StartsWith(root, StringComparison.Ordinal))
             .OrderByDescending(d => d.Tree.Length)
             .ThenBy(d => d.Tree.FilePath, StringComparer.Ordinal)
             .ToList();
@@ -234,7 +236,7 @@ internal static class EditorLatencyRunner
         text.AppendLine();
 
         var ours = samples[sets[1].Name];
-        var root = CommonFolder(ours.Select(s => s.Tree.FilePath));
+        var root = target.Root;
         text.AppendLine($"Slowest documents for {sets[1].Name} (own time): "
                         + string.Join("; ", ours.OrderByDescending(s => s.OwnMs).Take(3).Select(s =>
                             $"`{Path.GetRelativePath(root, s.Tree.FilePath)}` ({s.Tree.GetText().Lines.Count:N0} lines) {s.OwnMs:N1} ms own, {s.WallMs:N1} ms wall"))
@@ -251,21 +253,6 @@ internal static class EditorLatencyRunner
         var p50 = Percentile(values, 0.5).ToString("N1", CultureInfo.InvariantCulture);
         var p95 = Percentile(values, 0.95).ToString("N1", CultureInfo.InvariantCulture);
         return withMax ? $"{p50} / {p95} / {values.DefaultIfEmpty(double.NaN).Max().ToString("N1", CultureInfo.InvariantCulture)}" : $"{p50} / {p95}";
-    }
-
-    private static string CommonFolder(IEnumerable<string> paths)
-    {
-        string? common = null;
-        foreach (var folder in paths.Select(p => Path.GetDirectoryName(p) ?? string.Empty))
-        {
-            common ??= folder;
-            while (!(folder + Path.DirectorySeparatorChar).StartsWith(common + Path.DirectorySeparatorChar, StringComparison.Ordinal) && common.Length > 1)
-            {
-                common = Path.GetDirectoryName(common) ?? string.Empty;
-            }
-        }
-
-        return common ?? string.Empty;
     }
 
     /// <summary>Nearest-rank percentile.</summary>
