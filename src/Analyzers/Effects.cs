@@ -251,6 +251,8 @@ internal sealed class EffectAnalysis
         {
             switch (current)
             {
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
+                    return (WrittenBase.Own, -1); // an object or collection initializer writes the new object
                 case IInstanceReferenceOperation:
                     return (WrittenBase.This, -1);
                 case IParameterReferenceOperation parameter:

@@ -559,6 +559,7 @@ internal sealed partial class IndependenceModel
     private static bool IsIterationTarget(IOperation target, StatementSyntax loop) => target switch
     {
         ILocalReferenceOperation local => IsDeclaredIn(local.Local, loop),
+        IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } => true, // an initializer of a new object
         IDeclarationExpressionOperation or IDiscardOperation => true,
         ITupleOperation tuple => tuple.Elements.All(e => IsIterationTarget(e, loop)),
         _ => false,
@@ -640,7 +641,7 @@ internal sealed partial class IndependenceModel
         var inference = GetResourceInference(options);
         foreach (var operation in operations)
         {
-            var writes = operation.Writes ??= SharedWrites.Of(operation, this, model, function, inference, cancellationToken);
+            var writes = SharedWrites.Of(operation, this, model, function, inference, local => IsDeclaredIn(local, loop), cancellationToken);
             if (writes.WritesStatic || writes.WritesCaptured)
             {
                 return true;

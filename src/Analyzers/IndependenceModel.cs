@@ -211,8 +211,8 @@ internal sealed partial class IndependenceModel
     private bool HaveWriteConflict(AwaitedOperation first, AwaitedOperation second, SemanticModel model, SyntaxNode body, AwaitOptions options, CancellationToken cancellationToken)
     {
         var inference = GetResourceInference(options);
-        var firstWrites = first.Writes ??= SharedWrites.Of(first, this, model, body, inference, cancellationToken);
-        var secondWrites = second.Writes ??= SharedWrites.Of(second, this, model, body, inference, cancellationToken);
+        var firstWrites = first.Writes ??= SharedWrites.Of(first, this, model, body, inference, isOwnLocal: null, cancellationToken);
+        var secondWrites = second.Writes ??= SharedWrites.Of(second, this, model, body, inference, isOwnLocal: null, cancellationToken);
         return (!firstWrites.IsEmpty || !secondWrites.IsEmpty)
                && SharedWrites.Conflict(GetRoots(first, model, body, cancellationToken), firstWrites, GetRoots(second, model, body, cancellationToken), secondWrites);
     }
@@ -239,12 +239,18 @@ internal sealed partial class IndependenceModel
         if (second.Statement.AssignmentTarget is { } target)
         {
             // `x = await …` into a local or parameter reads nothing (its flow would be a pass over the whole member): only its name counts.
-            if (model.GetOperation(target, cancellationToken) is { } written && VariableOf(written) is { } variable)
+            var written = model.GetOperation(target, cancellationToken);
+            if (written is not null && VariableOf(written) is { } variable)
             {
                 if (changed.Contains(variable))
                 {
                     return true;
                 }
+            }
+            else if (written is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }
+                     or IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: 0 })
+            {
+                // `Count = await …` on this or a static member names no variable (a flow pass of an assignment target fails).
             }
             else if (ReadsChanged(target, changed, model, cancellationToken))
             {

@@ -29,17 +29,35 @@ internal sealed class SharedWrites
 
     public bool IsEmpty => Roots.IsEmpty && !WritesStatic && !WritesCaptured;
 
+    /// <param name="isOwnLocal">
+    /// For a loop: true for the locals each iteration has its own (the item, the body's locals). An object reached from
+    /// one of them is the iteration's own, even when the local was taken from a shared collection.
+    /// </param>
     public static SharedWrites Of(
-        AwaitedOperation operation, IndependenceModel model, SemanticModel semanticModel, SyntaxNode body, ResourceInference inference, CancellationToken cancellationToken)
+        AwaitedOperation operation,
+        IndependenceModel model,
+        SemanticModel semanticModel,
+        SyntaxNode body,
+        ResourceInference inference,
+        System.Func<ILocalSymbol, bool>? isOwnLocal,
+        CancellationToken cancellationToken)
     {
         var invocation = operation.Invocation;
         var effects = model.Effects;
         var summary = effects.Of(invocation.TargetMethod, cancellationToken);
         var roots = ImmutableArray.CreateBuilder<Root>();
+        void AddWritten(IOperation written)
+        {
+            if (isOwnLocal is null || ChainBaseLocal(written) is not { } local || !isOwnLocal(local))
+            {
+                roots.AddRange(RootFinder.Find(model.Types, semanticModel, written, body, cancellationToken));
+            }
+        }
+
         var receiver = EffectAnalysis.ReceiverOf(invocation);
         if (receiver is not null && effects.WritesReceiver(invocation, summary, inference.IsKnownSafe))
         {
-            roots.AddRange(RootFinder.Find(model.Types, semanticModel, receiver!, body, cancellationToken));
+            AddWritten(receiver);
         }
 
         foreach (var argument in invocation.Arguments)
@@ -54,13 +72,39 @@ internal sealed class SharedWrites
                 : argument.Value.Type is { } type && !Mutability.IsImmutable(type, model.Types, inference);
             if (written)
             {
-                roots.AddRange(RootFinder.Find(model.Types, semanticModel, argument.Value, body, cancellationToken));
+                AddWritten(argument.Value);
             }
         }
 
         var writesCaptured = summary is { WritesCaptured: true }
                              && invocation.TargetMethod.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction;
         return new SharedWrites(roots.ToImmutable(), summary?.WritesStatic == true, writesCaptured);
+    }
+
+    /// <summary>The local at the base of a member chain (<c>item.Attachments</c> → item), or null.</summary>
+    private static ILocalSymbol? ChainBaseLocal(IOperation operation)
+    {
+        for (var current = operation; current is not null;)
+        {
+            switch (current)
+            {
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IMemberReferenceOperation member:
+                    current = member.Instance;
+                    break;
+                case IArrayElementReferenceOperation element:
+                    current = element.ArrayReference;
+                    break;
+                case IConversionOperation conversion:
+                    current = conversion.Operand;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ public class AwaitOptionsTests
         return list.ToArray();
     }
 
-    private sealed class Config : AnalyzerConfigOptions
+    internal sealed class Config : AnalyzerConfigOptions
     {
         private readonly Dictionary<string, string> _values = new();
 

@@ -100,20 +100,8 @@ public class LoopHandler(" + parameters + @")
     private static string SilentLoopOver(string parameters, string call, string items = "int[] ids", string item = "id")
         => LoopOver(parameters, call, items, item).Replace("{|#0:foreach|}", "foreach").Replace("{|#1:", string.Empty).Replace("|};", ";");
 
-    /// <summary>Compiles a second project to a reference assembly, as a project reference hands it to the build.</summary>
-    private static async Task<MetadataReference> CompileReferenceAssemblyAsync(string source, ReferenceAssemblies references)
-    {
-        var resolved = await references.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var compilation = CSharpCompilation.Create(
-            "Services",
-            new[] { CSharpSyntaxTree.ParseText(source), CSharpSyntaxTree.ParseText(PendingSource.Text("internal")) },
-            resolved,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image, options: new EmitOptions(metadataOnly: true, includePrivateMembers: false));
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
-    }
+    private static Task<MetadataReference> CompileReferenceAssemblyAsync(string source, ReferenceAssemblies references)
+        => ReferenceAssembly.CompileAsync(source, references);
 
     [Fact]
     public async Task DirectDbContextReceiver_IsSilent()
