@@ -293,7 +293,7 @@ internal sealed partial class IndependenceModel
     /// docs/design.md §3.1: when the first assigns a field or property of an instance, the second must not read that member, nor call a
     /// method, read a computed property, or pass the instance along (any of which may read the member). Other fields and
     /// auto-properties of the instance are plain storage and may be read: an injected service in an auto-property is the
-    /// common case (DESIGN says "read a property"; an auto-property's getter cannot read another member).
+    /// common case (an auto-property's getter cannot read another member, so "reading a property" of it is storage: docs/design.md §3.7).
     /// </summary>
     private static bool ReadsAssignedMember(ExpressionSyntax target, ExpressionSyntax secondOperand, SemanticModel model, CancellationToken cancellationToken)
     {
