@@ -1,24 +1,21 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AwaitAnalyzers;
 
 /// <summary>
-/// What both rules share: skip generated code, run concurrently, and ask one independence model per compilation —
-/// the same instance for AWAIT001 and AWAIT002, so well-known types and resource facts are resolved once.
+/// What both rules share: skip generated code, run concurrently, and ask the one independence model of the compilation
+/// (<see cref="IndependenceModels"/>) — the same instance for AWAIT001, AWAIT002 and their fixes.
 /// </summary>
 public abstract class IndependenceAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly ConditionalWeakTable<Compilation, IndependenceModel?> Models = new();
-
     public sealed override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var model = Models.GetValue(start.Compilation, IndependenceModel.Create);
+            var model = IndependenceModels.For(start.Compilation);
             if (model is not null)
             {
                 Register(start, model);

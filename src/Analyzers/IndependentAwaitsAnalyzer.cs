@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -34,7 +33,9 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
         var run = new List<AwaitedOperation>();
         foreach (var shape in shapes)
         {
-            var operation = shape is null ? null : model.Bind(shape, context.SemanticModel, options, context.CancellationToken);
+            var operation = shape is null || ConditionalDirectives.KeepOutOfGroup(shape.Statement, followsGroupMember: false)
+                ? null
+                : model.Bind(shape, context.SemanticModel, options, context.CancellationToken);
             if (operation is null || !CanJoinGroup(operation, options))
             {
                 Report(context, run);
@@ -96,8 +97,7 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
             return false;
         }
 
-        // #if between two statements: the rewrite would move code into or out of the condition.
-        if (HasConditionalDirective(next.Statement.Statement))
+        if (ConditionalDirectives.KeepOutOfGroup(next.Statement.Statement, followsGroupMember: true))
         {
             return false;
         }
@@ -113,20 +113,6 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
         return true;
     }
 
-    private static bool HasConditionalDirective(StatementSyntax statement)
-    {
-        foreach (var trivia in statement.GetLeadingTrivia())
-        {
-            if (trivia.IsKind(SyntaxKind.IfDirectiveTrivia) || trivia.IsKind(SyntaxKind.ElifDirectiveTrivia)
-                || trivia.IsKind(SyntaxKind.ElseDirectiveTrivia) || trivia.IsKind(SyntaxKind.EndIfDirectiveTrivia))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static void Report(SyntaxNodeAnalysisContext context, List<AwaitedOperation> group)
     {
         if (group.Count < 2 || DeclaredIntent.SaysSequential(group[0].Statement.Statement, group[group.Count - 1].Statement.Statement))
@@ -134,10 +120,6 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.IndependentAwaits,
-            group[0].Statement.Await.AwaitKeyword.GetLocation(),
-            group.Skip(1).Select(o => o.Statement.Statement.GetLocation()),
-            group.Count));
+        context.ReportDiagnostic(GroupDiagnostic.Create(group.ConvertAll(o => o.Statement)));
     }
 }

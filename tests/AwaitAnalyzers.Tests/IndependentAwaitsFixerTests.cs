@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using AwaitAnalyzers.CodeFixes;
+using AwaitAnalyzers.CodeFixes.Rules;
 using AwaitAnalyzers.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Verify = AwaitAnalyzers.Tests.Verification.CodeFixVerifier<AwaitAnalyzers.IndependentAwaitsAnalyzer, AwaitAnalyzers.CodeFixes.IndependentAwaitsFixer>;
+using Verify = AwaitAnalyzers.Tests.Verification.CodeFixVerifier<AwaitAnalyzers.IndependentAwaitsAnalyzer, AwaitAnalyzers.CodeFixes.Rules.IndependentAwaitsFixer>;
 
 namespace AwaitAnalyzers.Tests;
 

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Collections.Generic;
 using System.Threading.Tasks;
-using AwaitAnalyzers.CodeFixes;
+using AwaitAnalyzers.CodeFixes.Rules;
 using AwaitAnalyzers.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;

@@ -1,49 +1,48 @@
 using System.Collections.Generic;
 using System.Linq;
-using AwaitAnalyzers.CodeFixes.Rewriting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
-namespace AwaitAnalyzers.CodeFixes;
+namespace AwaitAnalyzers.CodeFixes.Rewriting;
 
 /// <summary>
 /// docs/design.md §4, AWAIT002: the statement that replaces a loop — <c>await Task.WhenAll(xs.Select(…))</c>, the accumulation
 /// shapes, or the bounded <c>Parallel.ForEachAsync</c> — and the usings it needs.
 /// </summary>
-internal sealed class LoopRewriter
+internal sealed class AwaitLoopWriter
 {
     private readonly SemanticModel _model;
     private readonly AwaitLoop _loop;
+    private readonly FreshNames _names;
     private readonly int _position;
 
     /// <summary>Namespaces the replacement names without a using in scope.</summary>
     private readonly HashSet<string> _neededUsings = new();
 
-    private LoopRewriter(SemanticModel model, AwaitLoop loop)
+    public AwaitLoopWriter(SemanticModel model, AwaitLoop loop, FreshNames names)
     {
         _model = model;
         _loop = loop;
+        _names = names;
         _position = loop.Loop.SpanStart;
     }
 
-    /// <summary>The replacement of the loop, or null when a name it needs cannot be written there.</summary>
-    public static (StatementSyntax Replacement, IReadOnlyCollection<string> Usings)? Rewrite(SemanticModel model, AwaitLoop loop, FreshNames names, int? boundedDegree)
-    {
-        var rewriter = new LoopRewriter(model, loop);
-        var replacement = boundedDegree is { } degree ? rewriter.Bounded(names, degree) : rewriter.WhenAll(names);
-        return replacement is null ? null : (replacement, rewriter._neededUsings);
-    }
+    /// <summary>The namespaces the statements written so far need a using for.</summary>
+    public IReadOnlyCollection<string> NeededUsings => _neededUsings;
 
     /// <summary>The iteration variable's identifier as written (a verbatim <c>@class</c> stays verbatim).</summary>
     private SyntaxToken IterationIdentifier => (_loop.Loop is ForEachStatementSyntax forEach
         ? forEach.Identifier
         : ((ForStatementSyntax)_loop.Loop).Declaration!.Variables[0].Identifier).WithoutTrivia();
 
-    /// <summary><c>await Task.WhenAll(source.Select(x => …));</c>, or its accumulation into the list.</summary>
-    private StatementSyntax? WhenAll(FreshNames names)
+    /// <summary>
+    /// <c>await Task.WhenAll(source.Select(x => …));</c>, or its accumulation into the list; null when a name it needs cannot be
+    /// written there.
+    /// </summary>
+    public StatementSyntax? WhenAll()
     {
         var source = Source();
         var task = NameOf("System.Threading.Tasks.Task");
@@ -71,7 +70,7 @@ internal sealed class LoopRewriter
         else
         {
             // ICollection<T> has no AddRange, and the results may convert to the element type only one by one.
-            var item = names.Take("result");
+            var item = _names.Take("result");
             statement = ForEachStatement(
                 IdentifierName("var"),
                 Identifier(item),
@@ -84,8 +83,11 @@ internal sealed class LoopRewriter
         return Finish(statement);
     }
 
-    /// <summary><c>await Parallel.ForEachAsync(source, new ParallelOptions { MaxDegreeOfParallelism = N }, async (x, ct) => …);</c></summary>
-    private StatementSyntax? Bounded(FreshNames names, int degree)
+    /// <summary>
+    /// <c>await Parallel.ForEachAsync(source, new ParallelOptions { MaxDegreeOfParallelism = N }, async (x, ct) => …);</c>; null when
+    /// a name it needs cannot be written there.
+    /// </summary>
+    public StatementSyntax? Bounded(int degree)
     {
         var source = Source();
         var parallel = NameOf("System.Threading.Tasks.Parallel");
@@ -99,7 +101,7 @@ internal sealed class LoopRewriter
             ? single.Statement.Await.WithoutTrivia()
             : LambdaBody(_loop.Body);
         var lambda = ParenthesizedLambdaExpression(
-                ParameterList(SeparatedList(new[] { Parameter(IterationIdentifier), Parameter(Identifier(names.Take("ct"))) })),
+                ParameterList(SeparatedList(new[] { Parameter(IterationIdentifier), Parameter(Identifier(_names.Take("ct"))) })),
                 body)
             .WithAsyncKeyword(Token(SyntaxKind.AsyncKeyword));
         var parallelOptions = ObjectCreationExpression(options)

@@ -2,12 +2,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using AwaitAnalyzers.CodeFixes.Rewriting;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AwaitAnalyzers.CodeFixes;
+namespace AwaitAnalyzers.CodeFixes.Rewriting;
 
 /// <summary>An AWAIT001 group as its fix sees it (docs/design.md §4): the statements in order, what each awaits and what it stores.</summary>
 internal sealed class AwaitGroup
@@ -35,7 +33,7 @@ internal sealed class AwaitGroup
     /// <summary>The group made of <paramref name="statements"/>, or null when they are not (or no longer) a group the fix can rewrite.</summary>
     public static AwaitGroup? TryCreate(SemanticModel model, ImmutableArray<SyntaxNode> statements, CancellationToken cancellationToken)
     {
-        var types = WellKnownTypes.Create(model.Compilation);
+        var types = IndependenceModels.For(model.Compilation)?.Types;
         if (types is null || statements.IsDefault || statements.Length < 2)
         {
             return null;
@@ -47,7 +45,7 @@ internal sealed class AwaitGroup
             var shape = AwaitStatement.TryParse(node as StatementSyntax);
             if (shape is null
                 || (members.Count > 0 && !members[0].Shape.ConfiguresAwaitLike(shape))
-                || HasConditionalDirective(shape.Statement, includingLeading: members.Count > 0))
+                || ConditionalDirectives.KeepOutOfGroup(shape.Statement, followsGroupMember: members.Count > 0))
             {
                 return null;
             }
@@ -64,23 +62,5 @@ internal sealed class AwaitGroup
         }
 
         return new AwaitGroup(types, members.MoveToImmutable());
-    }
-
-    /// <summary>
-    /// An <c>#if</c>/<c>#else</c>/<c>#endif</c> among the statements: the new statements after the tasks would land inside the
-    /// condition, so the rewrite could break the build in the other configuration. One before the group encloses all of it.
-    /// </summary>
-    private static bool HasConditionalDirective(StatementSyntax statement, bool includingLeading)
-    {
-        if (!statement.ContainsDirectives)
-        {
-            return false;
-        }
-
-        var leadingEnd = statement.GetFirstToken().SpanStart;
-        return statement.DescendantTrivia(descendIntoTrivia: true).Any(t =>
-            (t.IsKind(SyntaxKind.IfDirectiveTrivia) || t.IsKind(SyntaxKind.ElifDirectiveTrivia)
-             || t.IsKind(SyntaxKind.ElseDirectiveTrivia) || t.IsKind(SyntaxKind.EndIfDirectiveTrivia))
-            && (includingLeading || t.SpanStart >= leadingEnd));
     }
 }

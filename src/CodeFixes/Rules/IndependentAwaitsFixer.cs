@@ -1,18 +1,16 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AwaitAnalyzers.CodeFixes.FixAll;
 using AwaitAnalyzers.CodeFixes.Rewriting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
-namespace AwaitAnalyzers.CodeFixes;
+namespace AwaitAnalyzers.CodeFixes.Rules;
 
 /// <summary>
 /// AWAIT001: starts a group's operations together with <c>Task.WhenAll</c> and keeps every result (docs/design.md §4): tasks started in
@@ -65,32 +63,9 @@ public sealed class IndependentAwaitsFixer : CodeFixProvider, IDocumentFix
     Task<Document?> IDocumentFix.ApplyAsync(Document document, ImmutableArray<SyntaxNode> nodes, string? equivalenceKey, CancellationToken cancellationToken)
         => ApplyAsync(document, nodes, equivalenceKey, cancellationToken);
 
-    /// <summary>The group's statements: the first holds the diagnostic's await keyword, the others are its additional locations.</summary>
+    /// <summary>The group's statements, as the analyzer located them (<see cref="GroupDiagnostic"/>).</summary>
     private static ImmutableArray<SyntaxNode> Locate(SyntaxNode root, Diagnostic diagnostic)
-    {
-        var builder = ImmutableArray.CreateBuilder<SyntaxNode>();
-        var first = diagnostic.Location.SourceSpan;
-        if (!root.FullSpan.Contains(first)
-            || root.FindToken(first.Start) is not { RawKind: (int)SyntaxKind.AwaitKeyword } awaitKeyword
-            || awaitKeyword.Parent?.FirstAncestorOrSelf<StatementSyntax>() is not { } firstStatement)
-        {
-            return ImmutableArray<SyntaxNode>.Empty;
-        }
-
-        builder.Add(firstStatement);
-        foreach (var location in diagnostic.AdditionalLocations)
-        {
-            if (!root.FullSpan.Contains(location.SourceSpan)
-                || root.FindNode(location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<StatementSyntax>() is not { } statement)
-            {
-                return ImmutableArray<SyntaxNode>.Empty;
-            }
-
-            builder.Add(statement);
-        }
-
-        return builder.ToImmutable();
-    }
+        => ImmutableArray<SyntaxNode>.CastUp(GroupDiagnostic.Statements(root, diagnostic));
 
     /// <summary>The document with the group rewritten by the action <paramref name="equivalenceKey"/>; null where it does not apply.</summary>
     private static async Task<Document?> ApplyAsync(Document document, ImmutableArray<SyntaxNode> nodes, string? equivalenceKey, CancellationToken cancellationToken)

@@ -1,8 +1,7 @@
-using AwaitAnalyzers.CodeFixes.Rewriting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AwaitAnalyzers.CodeFixes;
+namespace AwaitAnalyzers.CodeFixes.Rewriting;
 
 /// <summary>One statement of an <see cref="AwaitGroup"/>.</summary>
 internal sealed class AwaitGroupMember

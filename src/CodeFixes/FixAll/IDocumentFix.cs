@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 
-namespace AwaitAnalyzers.CodeFixes;
+namespace AwaitAnalyzers.CodeFixes.FixAll;
 
 /// <summary>A fix that rewrites the nodes of one diagnostic, so <see cref="DocumentFixAllProvider"/> can apply many in turn.</summary>
 internal interface IDocumentFix

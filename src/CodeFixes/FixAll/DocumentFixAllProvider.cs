@@ -5,12 +5,13 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-namespace AwaitAnalyzers.CodeFixes;
+namespace AwaitAnalyzers.CodeFixes.FixAll;
 
 /// <summary>
-/// Fix All that applies a document's fixes one after another, each on the document the previous one produced (docs/design.md §4).
-/// A fix rewrites several statements, so two groups can touch neighbouring text and BatchFixer's merge of separately computed
-/// changes would drop one; applied in turn, each fix also sees the names the previous ones introduced.
+/// The Fix All of both rules: a document's fixes applied one after another in one tree, each on the document the previous one
+/// produced (docs/design.md §4). A fix rewrites several statements, so two groups can touch neighbouring text and BatchFixer's
+/// merge of separately computed changes would drop one; applied in turn, each fix also sees the names and usings the previous
+/// ones introduced. Project and solution scopes run it for each document.
 /// </summary>
 internal sealed class DocumentFixAllProvider : DocumentBasedFixAllProvider
 {
