@@ -380,7 +380,9 @@ internal sealed class EffectAnalysis
                     case IEventAssignmentOperation eventAssignment:
                         Written(eventAssignment.EventReference, variableItself: true);
                         break;
-                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byReference:
+                    // Interlocked's atomic updates are synchronised writes: concurrent callers do not race on them.
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byReference
+                        when !IsInterlocked(byReference.Parent as IInvocationOperation):
                         Written(byReference.Value, variableItself: true);
                         break;
                     case IInvocationOperation invocation:
@@ -394,6 +396,10 @@ internal sealed class EffectAnalysis
                 ? EffectSummary.None
                 : new EffectSummary(_writesThis, _writesStatic, _writesCaptured, _writesParameter.ToImmutableArray(), completes);
         }
+
+        private static bool IsInterlocked(IInvocationOperation? invocation)
+            => invocation?.TargetMethod.ContainingType is { Name: "Interlocked" or "Volatile" } type
+               && type.ContainingNamespace?.ToDisplayString() == "System.Threading";
 
         /// <param name="variableItself">An assignment: a local or parameter assigned is the variable, not the object it refers to.</param>
         private void Written(IOperation target, bool variableItself)

@@ -132,7 +132,9 @@ internal sealed class WellKnownTypes
     }
 
     /// <summary>True when the type is or derives from a built-in known-safe type (docs/design.md §3.2).</summary>
-    public bool IsBuiltInKnownSafe(ITypeSymbol type) => IsOrDerivesFromAny(type, KnownSafeTypes);
+    public bool IsBuiltInKnownSafe(ITypeSymbol type)
+        => IsOrDerivesFromAny(type, KnownSafeTypes)
+           || type.ContainingNamespace?.ToDisplayString() == "System.Collections.Concurrent"; // made for concurrent writers
 
     private static bool IsOrDerivesFromAny(ITypeSymbol type, ImmutableArray<INamedTypeSymbol> candidates)
     {

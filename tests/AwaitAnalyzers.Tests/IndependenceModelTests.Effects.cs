@@ -167,6 +167,37 @@ public class Caller(Enricher enricher)
     }
 
     [Fact]
+    public async Task CalleesThatCountWithInterlockedOrFillAConcurrentDictionary_AreReported()
+    {
+        await VerifyLoopAsync(@"
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+public class Notifier
+{
+    private int _sent;
+    private readonly ConcurrentDictionary<string, bool> _seen = new();
+    public async Task NotifyAsync(string recipient)
+    {
+        await Pending.Done();
+        Interlocked.Increment(ref _sent);
+        _seen.TryAdd(recipient, true);
+    }
+}
+public class Campaign(Notifier notifier)
+{
+    public async Task RunAsync(List<string> recipients)
+    {
+        {|#0:foreach|} (var recipient in recipients)
+            {|#1:await notifier.NotifyAsync(recipient)|};
+    }
+}
+", null, Expect.Loop(0, 1));
+    }
+
+    [Fact]
     public async Task CalleeThatWritesStaticState_IsSilent()
     {
         await VerifyGroupAsync(@"

@@ -275,6 +275,36 @@ public class Export(HttpClient http)
 ", Expect.Loop(0, 1));
     }
 
+    [Fact]
+    public async Task TwoServicesGivenTheResponse_AreSilent()
+    {
+        // Seen through by their constructors, both hold the request's one HttpResponse.
+        var aspNetCore = await AspNetCore.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, default);
+        var services = await ReferenceAssembly.CompileAsync(@"
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+namespace Reports
+{
+    public class HeaderWriter(HttpResponse response) { public Task<int> MeasureAsync(string text) => Task.FromResult(text.Length + response.StatusCode); }
+}
+", additional: aspNetCore);
+        var test = Verify.Create(@"
+using System.Threading.Tasks;
+public class Page(Reports.HeaderWriter first, Reports.HeaderWriter second)
+{
+    public async Task<int> RunAsync()
+    {
+        var a = await first.MeasureAsync(""a"");
+        var b = await second.MeasureAsync(""b"");
+        return a + b;
+    }
+}
+");
+        test.TestState.AdditionalReferences.AddRange(aspNetCore);
+        test.TestState.AdditionalReferences.Add(services);
+        await test.RunAsync();
+    }
+
     // A state-changing call on a receiver from outside the iteration, or shared by a group's members, writes it.
 
     private const string MailLibrary = @"

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -12,9 +14,11 @@ namespace AwaitAnalyzers.Tests.Verification;
 /// <summary>Compiles a second project to a reference assembly (no private members), as a project reference hands it to the build.</summary>
 public static class ReferenceAssembly
 {
-    public static async Task<MetadataReference> CompileAsync(string source, ReferenceAssemblies? references = null, string name = "Services")
+    public static async Task<MetadataReference> CompileAsync(
+        string source, ReferenceAssemblies? references = null, string name = "Services", IEnumerable<MetadataReference>? additional = null)
     {
-        var resolved = await (references ?? References.Net80).ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var resolved = (await (references ?? References.Net80).ResolveAsync(LanguageNames.CSharp, CancellationToken.None))
+            .AddRange(additional ?? Enumerable.Empty<MetadataReference>());
         var compilation = CSharpCompilation.Create(
             name,
             new[] { CSharpSyntaxTree.ParseText(source), CSharpSyntaxTree.ParseText(PendingSource.Text("internal")) },
