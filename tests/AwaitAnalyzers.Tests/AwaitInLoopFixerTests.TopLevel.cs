@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Xunit;
-using Verify = AwaitAnalyzers.Tests.Verification.CodeFixVerifier<AwaitAnalyzers.AwaitInLoopAnalyzer, AwaitAnalyzers.CodeFixes.Rules.AwaitInLoopFixer>;
+using Verify = AwaitAnalyzers.Tests.Verification.CodeFixVerifier<AwaitAnalyzers.Rules.AwaitInLoopAnalyzer, AwaitAnalyzers.CodeFixes.Rules.AwaitInLoopFixer>;
 
 namespace AwaitAnalyzers.Tests;
 

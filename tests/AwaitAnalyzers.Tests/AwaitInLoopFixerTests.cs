@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using AwaitAnalyzers.Tests.Verification;
 using Xunit;
-using Verify = AwaitAnalyzers.Tests.Verification.CodeFixVerifier<AwaitAnalyzers.AwaitInLoopAnalyzer, AwaitAnalyzers.CodeFixes.Rules.AwaitInLoopFixer>;
+using Verify = AwaitAnalyzers.Tests.Verification.CodeFixVerifier<AwaitAnalyzers.Rules.AwaitInLoopAnalyzer, AwaitAnalyzers.CodeFixes.Rules.AwaitInLoopFixer>;
 
 namespace AwaitAnalyzers.Tests;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using AwaitAnalyzers.Options;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 

@@ -4,8 +4,8 @@ using System.Threading.Tasks;
 using AwaitAnalyzers.Tests.Verification;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.IndependentAwaitsAnalyzer>;
-using VerifyLoop = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.AwaitInLoopAnalyzer>;
+using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.IndependentAwaitsAnalyzer>;
+using VerifyLoop = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.AwaitInLoopAnalyzer>;
 
 namespace AwaitAnalyzers.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AwaitAnalyzers.Tests.Verification;
-using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.IndependentAwaitsAnalyzer>;
-using VerifyLoop = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.AwaitInLoopAnalyzer>;
+using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.IndependentAwaitsAnalyzer>;
+using VerifyLoop = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.AwaitInLoopAnalyzer>;
 
 namespace AwaitAnalyzers.Tests;
 

@@ -1,11 +1,13 @@
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AwaitAnalyzers.Independence;
+using AwaitAnalyzers.Options;
 using AwaitAnalyzers.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
-using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.IndependentAwaitsAnalyzer>;
+using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.IndependentAwaitsAnalyzer>;
 
 namespace AwaitAnalyzers.Tests;
 

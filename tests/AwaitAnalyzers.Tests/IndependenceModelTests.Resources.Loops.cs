@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using AwaitAnalyzers.Tests.Verification;
 using Xunit;
-using VerifyLoop = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.AwaitInLoopAnalyzer>;
+using VerifyLoop = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.AwaitInLoopAnalyzer>;
 
 namespace AwaitAnalyzers.Tests;
 

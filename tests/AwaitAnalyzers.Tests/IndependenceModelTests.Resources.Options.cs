@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using AwaitAnalyzers.Tests.Verification;
 using Xunit;
-using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.IndependentAwaitsAnalyzer>;
+using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.IndependentAwaitsAnalyzer>;
 
 namespace AwaitAnalyzers.Tests;
 

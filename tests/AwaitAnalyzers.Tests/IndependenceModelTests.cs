@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using AwaitAnalyzers.Tests.Verification;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.IndependentAwaitsAnalyzer>;
+using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.IndependentAwaitsAnalyzer>;
 
 namespace AwaitAnalyzers.Tests;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AwaitAnalyzers.CodeFixes.Rules;
+using AwaitAnalyzers.Rules;
 using AwaitAnalyzers.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -12,7 +13,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Verify = AwaitAnalyzers.Tests.Verification.CodeFixVerifier<AwaitAnalyzers.IndependentAwaitsAnalyzer, AwaitAnalyzers.CodeFixes.Rules.IndependentAwaitsFixer>;
+using Verify = AwaitAnalyzers.Tests.Verification.CodeFixVerifier<AwaitAnalyzers.Rules.IndependentAwaitsAnalyzer, AwaitAnalyzers.CodeFixes.Rules.IndependentAwaitsFixer>;
 
 namespace AwaitAnalyzers.Tests;
 

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using AwaitAnalyzers.CodeFixes.Rules;
+using AwaitAnalyzers.Rules;
 using AwaitAnalyzers.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;

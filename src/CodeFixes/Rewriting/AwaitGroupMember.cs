@@ -1,3 +1,5 @@
+using AwaitAnalyzers.Independence;
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 

@@ -1,5 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using AwaitAnalyzers.Independence;
+using AwaitAnalyzers.Loops;
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -5,6 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using AwaitAnalyzers.CodeFixes.FixAll;
 using AwaitAnalyzers.CodeFixes.Rewriting;
+using AwaitAnalyzers.Independence;
+using AwaitAnalyzers.Options;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;

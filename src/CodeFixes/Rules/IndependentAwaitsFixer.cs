@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using AwaitAnalyzers.CodeFixes.FixAll;
 using AwaitAnalyzers.CodeFixes.Rewriting;
+using AwaitAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;

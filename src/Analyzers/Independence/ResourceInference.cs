@@ -3,9 +3,10 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using AwaitAnalyzers.Options;
 using Microsoft.CodeAnalysis;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Independence;
 
 /// <summary>What docs/design.md §3.2 says of one type: the resource types it holds, and whether it is or holds something opaque.</summary>
 internal sealed class TypeFacts

@@ -4,12 +4,14 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using AwaitAnalyzers.Options;
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Independence;
 
 /// <summary>
 /// docs/design.md §3: when two awaited operations may run at the same time. One instance per compilation, shared by
@@ -313,7 +315,7 @@ internal sealed partial class IndependenceModel
             return true; // `a.b.X = …`: which object changed cannot be told cheaply.
         }
 
-        foreach (var node in operand.DescendantsAndSelf())
+        foreach (var node in operand.SelfAndDescendants())
         {
             switch (node)
             {

@@ -1,9 +1,10 @@
 using System.Collections.Generic;
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Loops;
 
 /// <summary>
 /// The local each identifier of a loop body names, read once from the body's operation tree (already bound and cached):
@@ -15,7 +16,7 @@ internal sealed class LocalReferences
 
     public LocalReferences(IOperation body)
     {
-        foreach (var operation in body.DescendantsAndSelf())
+        foreach (var operation in body.SelfAndDescendants())
         {
             if (operation is ILocalReferenceOperation { Syntax: IdentifierNameSyntax name } reference)
             {

@@ -1,11 +1,12 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Rules;
 
 /// <summary>
 /// Where an AWAIT001 diagnostic lies (docs/design.md §2): its location is the first statement's <c>await</c> keyword, its

@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Independence;
 
 /// <summary>
 /// docs/design.md §3.1, cheaply first: the second operation can read or write a variable the first changed only by naming it,
@@ -46,7 +47,7 @@ internal static class NameScreen
             return true;
         }
 
-        foreach (var inner in operation.DescendantsAndSelf())
+        foreach (var inner in operation.SelfAndDescendants())
         {
             if (inner is IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction }
                 or IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction })

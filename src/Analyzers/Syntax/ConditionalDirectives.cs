@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Syntax;
 
 /// <summary>
 /// docs/design.md §3.7: an AWAIT001 group never spans an <c>#if</c>/<c>#elif</c>/<c>#else</c>/<c>#endif</c>. The fix moves code after

@@ -1,8 +1,9 @@
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Rules;
 
 /// <summary>
 /// docs/design.md §6 "reject cheaply on syntax": two adjacent awaited statements that can never be in one group, told apart

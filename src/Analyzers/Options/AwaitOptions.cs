@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Options;
 
 /// <summary>The .editorconfig / .globalconfig options of docs/design.md §5. A malformed value falls back to the default.</summary>
 internal sealed class AwaitOptions

@@ -1,11 +1,14 @@
 using System.Collections.Immutable;
 using System.Linq;
+using AwaitAnalyzers.Independence;
+using AwaitAnalyzers.Options;
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Rules;
 
 /// <summary>AWAIT002: a foreach or counting for that awaits independent iterations one at a time (docs/design.md §2).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

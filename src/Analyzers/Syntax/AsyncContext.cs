@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Syntax;
 
 /// <summary>docs/design.md §3.6: where awaits may be rewritten — any async body, never an expression tree.</summary>
 internal static class AsyncContext

@@ -3,12 +3,13 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Independence;
 
 /// <summary>
 /// docs/design.md §3.10: what a method in source may write, transitively through the calls in source it makes (to a
@@ -363,7 +364,7 @@ internal sealed class EffectAnalysis
         public EffectSummary Summarize(IOperation body)
         {
             var awaits = false;
-            foreach (var operation in body.DescendantsAndSelf())
+            foreach (var operation in body.SelfAndDescendants())
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 switch (operation)
@@ -480,7 +481,7 @@ internal sealed class EffectAnalysis
             }
 
             var returns = 0;
-            foreach (var operation in body.DescendantsAndSelf(o => o is not (IAnonymousFunctionOperation or ILocalFunctionOperation)))
+            foreach (var operation in body.SelfAndDescendants(o => o is not (IAnonymousFunctionOperation or ILocalFunctionOperation)))
             {
                 if (operation is IReturnOperation { ReturnedValue: { } value })
                 {

@@ -1,7 +1,8 @@
+using AwaitAnalyzers.Independence;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Rules;
 
 /// <summary>
 /// What both rules share: skip generated code, run concurrently, and ask the one independence model of the compilation

@@ -1,11 +1,12 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Independence;
 
 /// <summary>
 /// docs/design.md §3.2: an instance an operation reaches through its receiver chain or its arguments — a local, a parameter,
@@ -61,7 +62,7 @@ internal sealed class RootFinder
     {
         // An awaited result assigned to a local is a completed value (`var users = await db.Users.ToListAsync()` holds users,
         // not db), while an unawaited query keeps its source.
-        foreach (var node in operation.DescendantsAndSelf(skipAwaitedResults ? n => n is not IAwaitOperation : null))
+        foreach (var node in operation.SelfAndDescendants(skipAwaitedResults ? n => n is not IAwaitOperation : null))
         {
             _cancellationToken.ThrowIfCancellationRequested();
             switch (node)

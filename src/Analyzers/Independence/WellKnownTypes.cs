@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Independence;
 
 /// <summary>The types the rules need, resolved once per compilation.</summary>
 internal sealed class WellKnownTypes

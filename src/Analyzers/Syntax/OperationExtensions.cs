@@ -5,12 +5,15 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Syntax;
 
 internal static class OperationExtensions
 {
-    /// <summary>The operation and everything under it; below a node for which <paramref name="descendInto"/> is false, nothing.</summary>
-    public static IEnumerable<IOperation> DescendantsAndSelf(this IOperation operation, Func<IOperation, bool>? descendInto = null)
+    /// <summary>
+    /// The operation and everything under it, walked from a stack (not in the order of Roslyn's <c>DescendantsAndSelf</c>);
+    /// below a node for which <paramref name="descendInto"/> is false, nothing.
+    /// </summary>
+    public static IEnumerable<IOperation> SelfAndDescendants(this IOperation operation, Func<IOperation, bool>? descendInto = null)
     {
         var stack = new Stack<IOperation>();
         stack.Push(operation);
@@ -33,7 +36,7 @@ internal static class OperationExtensions
     /// <summary>True when the operation or what it contains did not bind (code being typed).</summary>
     public static bool HasErrors(this IOperation operation, CancellationToken cancellationToken)
     {
-        foreach (var node in operation.DescendantsAndSelf())
+        foreach (var node in operation.SelfAndDescendants())
         {
             if (node is IInvalidOperation || node.Type is { TypeKind: TypeKind.Error })
             {

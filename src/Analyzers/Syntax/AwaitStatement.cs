@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Syntax;
 
 /// <summary>The statement shapes an AWAIT001 group is made of (docs/design.md §2).</summary>
 internal enum AwaitStatementKind

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
+using AwaitAnalyzers.Independence;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Loops;
 
 /// <summary>
 /// A loop AWAIT002 reports (docs/design.md §2): a <c>foreach</c> or counting <c>for</c> whose iterations are independent.

@@ -1,7 +1,8 @@
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Independence;
 
 /// <summary>What an awaited operation means for ordering (docs/design.md §3.3–§3.5).</summary>
 internal enum OperationIntent

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Independence;
 
 /// <summary>
 /// The one independence model of each compilation, shared by both rules' analyzers and their fixes, so well-known types and

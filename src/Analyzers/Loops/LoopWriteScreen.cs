@@ -1,8 +1,10 @@
+using AwaitAnalyzers.Independence;
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Loops;
 
 /// <summary>
 /// A cheap walk before the data flow of a loop body (a flow pass over the whole member, AWAIT002's costliest step):
@@ -14,7 +16,7 @@ internal static class LoopWriteScreen
     /// <summary>False only when every write in the body is to a local the body itself declares (the counter of a for is declared outside it).</summary>
     public static bool MayWriteOutside(IOperation body, StatementSyntax loop, ILocalSymbol iterationVariable)
     {
-        foreach (var operation in body.DescendantsAndSelf())
+        foreach (var operation in body.SelfAndDescendants())
         {
             switch (operation)
             {

@@ -2,12 +2,15 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using AwaitAnalyzers.Loops;
+using AwaitAnalyzers.Options;
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Independence;
 
 /// <summary>docs/design.md §2 (AWAIT002) and §3: when the iterations of a loop that awaits may run at the same time.</summary>
 internal sealed partial class IndependenceModel
@@ -489,7 +492,7 @@ internal sealed partial class IndependenceModel
         }
 
         var inference = GetResourceInference(options);
-        foreach (var operation in bodyOperation.DescendantsAndSelf())
+        foreach (var operation in bodyOperation.SelfAndDescendants())
         {
             switch (operation)
             {
@@ -534,7 +537,7 @@ internal sealed partial class IndependenceModel
                 continue;
             }
 
-            if (child.DescendantsAndSelf().Any(o => o is IAwaitOperation))
+            if (child.SelfAndDescendants().Any(o => o is IAwaitOperation))
             {
                 if (ReachesSharedInstance(child, loop, inference, model, cancellationToken))
                 {
@@ -615,7 +618,7 @@ internal sealed partial class IndependenceModel
                     break;
                 case IMemberReferenceOperation member:
                     if (member is IPropertyReferenceOperation { Arguments.Length: > 0 } indexer
-                        && indexer.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, iterationVariable))))
+                        && indexer.Arguments.Any(a => a.Value.SelfAndDescendants().Any(o => o is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, iterationVariable))))
                     {
                         return true;
                     }
@@ -623,7 +626,7 @@ internal sealed partial class IndependenceModel
                     current = member.Instance;
                     break;
                 case IArrayElementReferenceOperation element:
-                    return element.Indices.Any(i => i.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, iterationVariable)));
+                    return element.Indices.Any(i => i.SelfAndDescendants().Any(o => o is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, iterationVariable)));
                 default:
                     return false;
             }

@@ -1,11 +1,14 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using AwaitAnalyzers.Independence;
+using AwaitAnalyzers.Options;
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace AwaitAnalyzers;
+namespace AwaitAnalyzers.Rules;
 
 /// <summary>AWAIT001: consecutive awaits of independent operations (docs/design.md §2).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
