@@ -92,8 +92,8 @@ internal sealed class EffectAnalysis
     public static bool NameSaysItWrites(IMethodSymbol method)
     {
         var name = method.Name;
-        var word = IndependenceModel.FirstWord(name);
-        if (IndependenceModel.IsCommandVerb(word) || MutatingWords.Contains(word))
+        var word = OperationNames.FirstWord(name);
+        if (OperationNames.IsCommandVerb(word) || MutatingWords.Contains(word))
         {
             return true;
         }

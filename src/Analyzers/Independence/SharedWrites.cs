@@ -33,15 +33,12 @@ internal sealed class SharedWrites
     /// For a loop: true for the locals each iteration has its own (the item, the body's locals). An object reached from
     /// one of them is the iteration's own, even when the local was taken from a shared collection.
     /// </param>
-    public static SharedWrites Of(
-        AwaitedOperation operation,
-        IndependenceModel model,
-        SemanticModel semanticModel,
-        SyntaxNode body,
-        ResourceInference inference,
-        System.Func<ILocalSymbol, bool>? isOwnLocal,
-        CancellationToken cancellationToken)
+    public static SharedWrites Of(AwaitedOperation operation, IndependenceModel model, FunctionScope scope, System.Func<ILocalSymbol, bool>? isOwnLocal)
     {
+        var semanticModel = scope.SemanticModel;
+        var body = scope.Body;
+        var inference = model.GetResourceInference(scope.Options);
+        var cancellationToken = scope.CancellationToken;
         var invocation = operation.Invocation;
         var effects = model.Effects;
         var summary = effects.Of(invocation.TargetMethod, cancellationToken);

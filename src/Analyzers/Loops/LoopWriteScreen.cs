@@ -38,13 +38,13 @@ internal static class LoopWriteScreen
     private static bool IsOwnLocal(IOperation target, StatementSyntax loop, ILocalSymbol iterationVariable)
         => target is ILocalReferenceOperation { Local.IsRef: false } local
            && !SymbolEqualityComparer.Default.Equals(local.Local, iterationVariable)
-           && IndependenceModel.IsDeclaredIn(local.Local, loop);
+           && LoopShape.IsDeclaredIn(local.Local, loop);
 
     /// <summary>The flow analysis counts a call on a struct variable (its receiver, an awaited or iterated or disposed struct) as a write of it.</summary>
     private static bool IsOuterValueReceiver(IOperation reference, StatementSyntax loop)
     {
         if (reference.Type is not { IsValueType: true }
-            || (reference is ILocalReferenceOperation local && IndependenceModel.IsDeclaredIn(local.Local, loop)))
+            || (reference is ILocalReferenceOperation local && LoopShape.IsDeclaredIn(local.Local, loop)))
         {
             return false;
         }

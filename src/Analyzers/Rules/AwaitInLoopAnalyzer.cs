@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using AwaitAnalyzers.Independence;
+using AwaitAnalyzers.Loops;
 using AwaitAnalyzers.Options;
 using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
@@ -22,16 +23,32 @@ public sealed class AwaitInLoopAnalyzer : IndependenceAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context, IndependenceModel model)
     {
         var loop = (StatementSyntax)context.Node;
-        if (!IndependenceModel.LooksLikeLoopCandidate(loop))
+        using (AnalysisSteps.Time("AWAIT002 1 syntax: loop candidate"))
+        {
+            if (!LoopShape.LooksLikeCandidate(loop))
+            {
+                return;
+            }
+        }
+
+        var options = AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(loop.SyntaxTree));
+        AwaitLoop? candidate;
+        using (AnalysisSteps.Time("AWAIT002 2 semantic: the loop's analysis"))
+        {
+            candidate = LoopAnalysis.Analyze(model, loop, context.SemanticModel, options, context.CancellationToken);
+        }
+
+        if (candidate is null)
         {
             return;
         }
 
-        var options = AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(loop.SyntaxTree));
-        var candidate = model.AnalyzeLoop(loop, context.SemanticModel, options, context.CancellationToken);
-        if (candidate is null || IsInsideReportedLoop(loop, model, context, options))
+        using (AnalysisSteps.Time("AWAIT002 3 nesting: analysis of each enclosing loop"))
         {
-            return;
+            if (IsInsideReportedLoop(loop, model, context, options))
+            {
+                return;
+            }
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
@@ -47,7 +64,7 @@ public sealed class AwaitInLoopAnalyzer : IndependenceAnalyzer
         for (var current = loop.Parent; current is not null && current != function; current = current.Parent)
         {
             if (current is ForEachStatementSyntax or ForStatementSyntax
-                && model.AnalyzeLoop((StatementSyntax)current, context.SemanticModel, options, context.CancellationToken) is not null)
+                && LoopAnalysis.Analyze(model, (StatementSyntax)current, context.SemanticModel, options, context.CancellationToken) is not null)
             {
                 return true;
             }

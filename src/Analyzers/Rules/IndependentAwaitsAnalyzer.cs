@@ -24,8 +24,12 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
         AwaitOptions? read = null;
         AwaitOptions Options() => read ??= AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree));
 
-        var statements = AsyncContext.StatementsOf(context.Node);
-        var shapes = FindCandidateShapes(statements, () => Options().IncludeCommands);
+        AwaitStatement?[]? shapes;
+        using (AnalysisSteps.Time("AWAIT001 1 syntax: statement shapes and pair screen"))
+        {
+            shapes = FindCandidateShapes(AsyncContext.StatementsOf(context.Node), () => Options().IncludeCommands);
+        }
+
         if (shapes is null || !AsyncContext.IsInAsyncFunction(context.Node) || AsyncContext.HasSyntaxErrors(context.Node))
         {
             return;
@@ -33,12 +37,13 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
 
         var body = AsyncContext.EnclosingBody(context.Node) ?? context.Node;
         var options = Options();
+        var scope = new FunctionScope(context.SemanticModel, body, options, context.CancellationToken);
         var run = new List<AwaitedOperation>();
         foreach (var shape in shapes)
         {
             var operation = shape is null || ConditionalDirectives.KeepOutOfGroup(shape.Statement, followsGroupMember: false)
                 ? null
-                : model.Bind(shape, context.SemanticModel, options, context.CancellationToken);
+                : Bind(shape, model, scope);
             if (operation is null || !CanJoinGroup(operation, options))
             {
                 Report(context, run);
@@ -46,7 +51,7 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
                 continue;
             }
 
-            if (run.Count > 0 && !JoinsRun(run, operation, model, context, body, options))
+            if (run.Count > 0 && !JoinsRun(run, operation, model, scope))
             {
                 Report(context, run);
                 run.Clear();
@@ -92,7 +97,15 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
         => operation.Intent == OperationIntent.Query
            || (operation.Intent == OperationIntent.Command && options.IncludeCommands);
 
-    private static bool JoinsRun(List<AwaitedOperation> run, AwaitedOperation next, IndependenceModel model, SyntaxNodeAnalysisContext context, SyntaxNode body, AwaitOptions options)
+    private static AwaitedOperation? Bind(AwaitStatement shape, IndependenceModel model, FunctionScope scope)
+    {
+        using (AnalysisSteps.Time("AWAIT001 2 semantic: Bind (operation, errors, intent)"))
+        {
+            return model.Binder.Bind(shape, scope.SemanticModel, scope.Options, scope.CancellationToken);
+        }
+    }
+
+    private static bool JoinsRun(List<AwaitedOperation> run, AwaitedOperation next, IndependenceModel model, FunctionScope scope)
     {
         // One WhenAll carries one ConfigureAwait: members that disagree cannot share it (docs/design.md §4).
         if (!run[0].Statement.ConfiguresAwaitLike(next.Statement))
@@ -107,7 +120,7 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
 
         foreach (var member in run)
         {
-            if (!model.AreIndependent(member, next, context.SemanticModel, body, options, context.CancellationToken))
+            if (!model.AreIndependent(member, next, scope))
             {
                 return false;
             }
@@ -118,9 +131,17 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
 
     private static void Report(SyntaxNodeAnalysisContext context, List<AwaitedOperation> group)
     {
-        if (group.Count < 2 || DeclaredIntent.SaysSequential(group[0].Statement.Statement, group[group.Count - 1].Statement.Statement))
+        if (group.Count < 2)
         {
             return;
+        }
+
+        using (AnalysisSteps.Time("AWAIT001 3 declared intent (comments and conditions around the group)"))
+        {
+            if (DeclaredIntent.SaysSequential(group[0].Statement.Statement, group[group.Count - 1].Statement.Statement))
+            {
+                return;
+            }
         }
 
         context.ReportDiagnostic(GroupDiagnostic.Create(group.ConvertAll(o => o.Statement)));

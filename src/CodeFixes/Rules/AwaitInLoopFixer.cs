@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using AwaitAnalyzers.CodeFixes.FixAll;
 using AwaitAnalyzers.CodeFixes.Rewriting;
 using AwaitAnalyzers.Independence;
+using AwaitAnalyzers.Loops;
 using AwaitAnalyzers.Options;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -46,7 +47,7 @@ public sealed class AwaitInLoopFixer : CodeFixProvider, IDocumentFix
         foreach (var diagnostic in context.Diagnostics)
         {
             var nodes = Locate(root, diagnostic);
-            var loop = nodes.IsEmpty ? null : independence.AnalyzeLoop((StatementSyntax)nodes[0], model, options, context.CancellationToken);
+            var loop = nodes.IsEmpty ? null : LoopAnalysis.Analyze(independence, (StatementSyntax)nodes[0], model, options, context.CancellationToken);
             if (loop is null)
             {
                 continue;
@@ -88,7 +89,7 @@ public sealed class AwaitInLoopFixer : CodeFixProvider, IDocumentFix
 
         var options = OptionsOf(document, root.SyntaxTree);
         var bounded = equivalenceKey == BoundedKey;
-        if (independence.AnalyzeLoop(statement, model, options, cancellationToken) is not { } loop
+        if (LoopAnalysis.Analyze(independence, statement, model, options, cancellationToken) is not { } loop
             || (bounded && (!independence.Types.HasParallelForEachAsync || loop.Accumulation is not null)))
         {
             return null;

@@ -1,0 +1,130 @@
+using System;
+using System.Threading;
+using AwaitAnalyzers.Options;
+using AwaitAnalyzers.Syntax;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AwaitAnalyzers.Independence;
+
+/// <summary>
+/// Turns an awaited statement into the <see cref="AwaitedOperation"/> the model compares, with its intent: a query, a command,
+/// an ordering step or nothing to overlap (docs/design.md §3.3–§3.5).
+/// </summary>
+internal sealed class OperationBinder
+{
+    private readonly WellKnownTypes _types;
+    private readonly EffectAnalysis _effects;
+
+    public OperationBinder(WellKnownTypes types, EffectAnalysis effects)
+    {
+        _types = types;
+        _effects = effects;
+    }
+
+    /// <summary>
+    /// Binds an awaited statement: null unless it awaits an invocation returning Task, Task&lt;T&gt;, ValueTask or
+    /// ValueTask&lt;T&gt; (through a real ConfigureAwait, if any) and contains no other await.
+    /// </summary>
+    public AwaitedOperation? Bind(AwaitStatement statement, SemanticModel model, AwaitOptions options, CancellationToken cancellationToken)
+    {
+        foreach (var node in statement.Await.Expression.DescendantNodes())
+        {
+            if (node.IsKind(SyntaxKind.AwaitExpression))
+            {
+                return null;
+            }
+        }
+
+        if (model.GetOperation(statement.Invocation, cancellationToken) is not IInvocationOperation invocation
+            || invocation.TargetMethod is null
+            || invocation.HasErrors(cancellationToken))
+        {
+            return null;
+        }
+
+        var awaitable = _types.GetAwaitableKind(invocation.Type);
+        if (awaitable == AwaitableKind.None)
+        {
+            return null;
+        }
+
+        if (statement.ConfigureAwaitArgument is not null
+            && (model.GetOperation(statement.Await.Expression, cancellationToken) is not IInvocationOperation configure
+                || configure.TargetMethod.Name != "ConfigureAwait"
+                || _types.GetAwaitableKind(configure.TargetMethod.ContainingType) == AwaitableKind.None))
+        {
+            return null;
+        }
+
+        var intent = Classify(statement, invocation.TargetMethod, awaitable, options);
+        if (intent is OperationIntent.Query or OperationIntent.Command && CompletesSynchronously(invocation.TargetMethod, cancellationToken))
+        {
+            intent = OperationIntent.NoBenefit;
+        }
+
+        return new AwaitedOperation(statement, invocation, awaitable, intent);
+    }
+
+    /// <summary>docs/design.md §3.3: a pause, a synchronisation step, or a call whose name says it commits or finishes something.</summary>
+    public bool IsOrderingStep(IMethodSymbol method)
+    {
+        var name = method.Name;
+        var containing = method.ContainingType?.OriginalDefinition;
+        if (containing is not null && _types.GetAwaitableKind(containing) != AwaitableKind.None
+            && name is "Delay" or "Yield" or "WhenAll" or "WhenAny" or "WaitAsync")
+        {
+            return true;
+        }
+
+        return name == "WaitAsync"
+               || name.StartsWith("SaveChanges", StringComparison.Ordinal)
+               || OperationNames.IsOrderingVerb(OperationNames.FirstWord(name));
+    }
+
+    /// <summary>
+    /// docs/design.md §3.5: nothing to overlap — a callee in source whose every path returns a completed task, and the
+    /// operations known to complete at once (<c>CancellationTokenSource.CancelAsync</c>).
+    /// </summary>
+    private bool CompletesSynchronously(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.Name == "CancelAsync" && method.ContainingType is { Name: "CancellationTokenSource" } type
+            && type.ContainingNamespace?.ToDisplayString() == "System.Threading")
+        {
+            return true;
+        }
+
+        return method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+               && !method.IsVirtual && !method.IsAbstract && !method.IsOverride
+               && _effects.Of(method, cancellationToken) is { CompletesSynchronously: true };
+    }
+
+    /// <summary>docs/design.md §3.3–§3.5.</summary>
+    private OperationIntent Classify(AwaitStatement statement, IMethodSymbol method, AwaitableKind awaitable, AwaitOptions options)
+    {
+        var name = method.Name;
+        var containing = method.ContainingType?.OriginalDefinition;
+        if (containing is not null && _types.GetAwaitableKind(containing) != AwaitableKind.None
+            && name is "FromResult" or "FromException" or "FromCanceled")
+        {
+            return OperationIntent.NoBenefit;
+        }
+
+        if (IsOrderingStep(method))
+        {
+            return OperationIntent.OrderingStep;
+        }
+
+        var verb = OperationNames.FirstWord(name);
+        if (!awaitable.HasResult()
+            || statement.Kind == AwaitStatementKind.Expression
+            || OperationNames.IsCommandVerb(verb)
+            || options.CommandVerbs.Contains(verb))
+        {
+            return OperationIntent.Command;
+        }
+
+        return OperationIntent.Query;
+    }
+}
