@@ -680,4 +680,116 @@ public class Page
 }
 ", Expect.Group(0, 1));
     }
+    // Locks named anywhere in a name; delegates, whose callee is unseen.
+
+    [Fact]
+    public async Task ALockObtainedBeforeTheConnection_IsAnOrderingStep()
+    {
+        await VerifyGroupAsync(@"
+using System.Threading.Tasks;
+public class Store
+{
+    public async Task<int> ObtainLock(string name) { await Pending.Done(); return name.Length; }
+    public async Task<string> GetConnectionAsync() { await Pending.Done(); return ""c""; }
+}
+public class Recovery(Store store)
+{
+    public async Task<string> RunAsync()
+    {
+        var owner = await store.ObtainLock(""TRIGGER_ACCESS"");
+        var connection = await store.GetConnectionAsync();
+        return connection + owner;
+    }
+}
+");
+    }
+
+    [Fact]
+    public async Task OneDelegateAppliedToEachListener_IsAPipeline()
+    {
+        await VerifyLoopAsync(@"
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+public interface IListener { Task Fired(string name); }
+public class Broadcast(List<IListener> listeners)
+{
+    public async Task NotifyAsync(Func<IListener, Task> action)
+    {
+        foreach (var listener in listeners)
+            await action(listener);
+    }
+}
+");
+    }
+
+    private const string Mapping = @"
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+public class Mapping
+{
+    public async Task<List<string>> MapAsync(int[] ids, Func<int, Task<string>> mapper)
+    {
+        var results = new List<string>();
+        {|#0:foreach|} (var id in ids)
+            results.Add({|#1:await mapper(id)|});
+        return results;
+    }
+    public async Task<string> PairAsync(Func<Task<string>> first, Func<Task<string>> second)
+    {
+        var a = {|#2:await|} first();
+        {|#3:var b = await second();|}
+        return a + b;
+    }
+}
+";
+
+    [Fact]
+    public async Task AwaitedDelegates_WithEntityFrameworkReferenced_AreSilent()
+    {
+        var silent = Mapping.Replace("{|#0:foreach|}", "foreach").Replace("{|#1:", string.Empty).Replace("|});", ");")
+            .Replace("{|#2:await|}", "await").Replace("{|#3:", string.Empty).Replace("|}\n", "\n");
+        var loop = VerifyLoop.Create(silent);
+        loop.ReferenceAssemblies = References.Net80WithEntityFramework;
+        await loop.RunAsync();
+        var group = Verify.Create(silent);
+        group.ReferenceAssemblies = References.Net80WithEntityFramework;
+        await group.RunAsync();
+    }
+
+    [Fact]
+    public async Task AwaitedDelegates_WithoutADataAccessAssembly_AreReported()
+    {
+        var loop = VerifyLoop.Create(Mapping.Replace("{|#2:await|}", "await").Replace("{|#3:var b = await second();|}", "var b = await second();"));
+        loop.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
+        await loop.RunAsync();
+        var group = Verify.Create(Mapping.Replace("{|#0:foreach|}", "foreach").Replace("{|#1:await mapper(id)|}", "await mapper(id)"));
+        group.ExpectedDiagnostics.Add(Expect.Group(2, 3));
+        await group.RunAsync();
+    }
+
+    [Fact]
+    public async Task AnInterfaceWhoseImplementationsInSourceAllCompleteSynchronously_IsSilent()
+    {
+        await VerifyGroupAsync(@"
+using System.Collections.Generic;
+using System.Threading.Tasks;
+public interface ISettings { Task<string> GetAsync(string key); }
+public sealed class MemorySettings : ISettings
+{
+    private readonly Dictionary<string, string> _values = new();
+    public Task<string> GetAsync(string key) => Task.FromResult(_values[key]);
+}
+public class Caller(ISettings settings)
+{
+    public async Task<string> RunAsync()
+    {
+        var a = await settings.GetAsync(""a"");
+        var b = await settings.GetAsync(""b"");
+        return a + b;
+    }
+}
+");
+    }
 }

@@ -42,6 +42,9 @@ internal sealed class AwaitedOperation
 
     public IMethodSymbol Method => Invocation.TargetMethod;
 
+    /// <summary>The operation invokes a delegate: its callee is not seen (docs/design.md §3.10).</summary>
+    public bool InvokesDelegate => Invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke;
+
     public AwaitableKind Awaitable { get; }
 
     public OperationIntent Intent { get; }

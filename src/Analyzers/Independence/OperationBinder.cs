@@ -80,7 +80,8 @@ internal sealed class OperationBinder
 
         return name == "WaitAsync"
                || name.StartsWith("SaveChanges", StringComparison.Ordinal)
-               || OperationNames.IsOrderingVerb(OperationNames.FirstWord(name));
+               || OperationNames.IsOrderingVerb(OperationNames.FirstWord(name))
+               || OperationNames.NamesALock(name);
     }
 
     /// <summary>
@@ -95,8 +96,9 @@ internal sealed class OperationBinder
             return true;
         }
 
+        // A virtual or interface member counts when every implementation in source completes synchronously
+        // (the summary of an abstraction combines its implementations'; one elsewhere leaves it unjudged).
         return method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
-               && !method.IsVirtual && !method.IsAbstract && !method.IsOverride
                && _effects.Of(method, cancellationToken) is { CompletesSynchronously: true };
     }
 

@@ -17,13 +17,38 @@ internal static class OperationNames
     /// <summary>docs/design.md §3.3: leading words of calls that commit, finish or synchronise something.</summary>
     private static readonly ImmutableHashSet<string> OrderingVerbs = ImmutableHashSet.Create(
         StringComparer.OrdinalIgnoreCase,
-        "Commit", "Flush", "Dispose", "Close", "Complete", "Lock", "Acquire");
+        "Commit", "Flush", "Dispose", "Close", "Complete", "Lock", "Acquire", "Release", "Unlock");
+
+    /// <summary>Words that name a lock anywhere in a name: <c>ObtainLock</c>, <c>TakeSemaphoreAsync</c>.</summary>
+    private static readonly ImmutableHashSet<string> LockWords = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "Lock", "Locks", "Semaphore", "Mutex", "Lease");
 
     /// <summary>docs/design.md §3.4: a leading word that says an operation changes state (the built-in list).</summary>
     public static bool IsCommandVerb(string word) => CommandVerbs.Contains(word);
 
     /// <summary>docs/design.md §3.3: a leading word that says a call commits, finishes or takes something.</summary>
     public static bool IsOrderingVerb(string word) => OrderingVerbs.Contains(word);
+
+    /// <summary>docs/design.md §3.3: a name with a lock word in it (<c>ObtainLock</c>), whatever its first word.</summary>
+    public static bool NamesALock(string name)
+    {
+        var start = 0;
+        for (var i = 1; i <= name.Length; i++)
+        {
+            if (i == name.Length || char.IsUpper(name[i]))
+            {
+                if (LockWords.Contains(name.Substring(start, i - start)))
+                {
+                    return true;
+                }
+
+                start = i;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The first word of a PascalCase or camelCase name: <c>GetSettingsAsync</c> → <c>Get</c>.</summary>
     public static string FirstWord(string name)

@@ -43,7 +43,7 @@ internal sealed class IterationIndependence
 
         using (AnalysisSteps.Time("AWAIT002 loop 8 iterations: resources across iterations"))
         {
-            if (SharesResourceAcrossIterations())
+            if (SharesResourceAcrossIterations() || InvokesUnseenDelegate())
             {
                 return true;
             }
@@ -172,10 +172,42 @@ internal sealed class IterationIndependence
         foreach (var operation in _operations)
         {
             var invocation = operation.Invocation;
-            var receiver = invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke ? invocation.Instance : EffectAnalysis.ReceiverOf(invocation);
-            if (receiver?.Type is { } type
-                && (type.TypeKind is TypeKind.Interface or TypeKind.Delegate or TypeKind.TypeParameter || type.IsAbstract)
-                && ComesFromItem(receiver, _loop, _iterationVariable))
+            var receiver = operation.InvokesDelegate ? invocation.Instance : EffectAnalysis.ReceiverOf(invocation);
+            if (receiver?.Type is { } type && IsStep(type) && ComesFromItem(receiver, _loop, _iterationVariable))
+            {
+                return true;
+            }
+
+            // One delegate applied to each step: `await notify(listener)` over listeners, handlers, plugins.
+            if (operation.InvokesDelegate)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Value.Type is { } argumentType && IsStep(argumentType) && ComesFromItem(argument.Value, _loop, _iterationVariable))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsStep(ITypeSymbol type)
+        => type.TypeKind is TypeKind.Interface or TypeKind.Delegate or TypeKind.TypeParameter || type.IsAbstract;
+
+    /// <summary>docs/design.md §3.10: an awaited delegate from outside the iteration is an unseen callee; with a data-access assembly it may hold the scoped context.</summary>
+    private bool InvokesUnseenDelegate()
+    {
+        if (!_independence.Types.ReferencesDataAccessAssembly)
+        {
+            return false;
+        }
+
+        foreach (var operation in _operations)
+        {
+            if (operation.InvokesDelegate && operation.Invocation.Instance is { } target && !ComesFromItem(target, _loop, _iterationVariable))
             {
                 return true;
             }
