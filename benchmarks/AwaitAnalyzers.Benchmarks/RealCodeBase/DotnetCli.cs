@@ -58,6 +58,12 @@ internal static class DotnetCli
         return (process.ExitCode, watch.Elapsed);
     }
 
+    /// <summary>An argument as a POSIX shell needs it in a printed command (single quotes around anything unusual).</summary>
+    public static string Quote(string argument)
+        => argument.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ',' or ':' or '=')
+            ? argument
+            : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
     /// <summary>The version of Roslyn the SDK's csc runs (what NuGet's analyzers/dotnet/roslynX.Y folders are chosen by).</summary>
     public static Version? SdkCompilerVersion(string workingDirectory)
     {

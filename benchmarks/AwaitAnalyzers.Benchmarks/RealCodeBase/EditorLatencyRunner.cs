@@ -192,7 +192,7 @@ internal static class EditorLatencyRunner
         var passed = new List<string> { "--editor", options.EditorTarget! };
         if (options.Exclude.Length > 0)
         {
-            passed.Add("--exclude " + string.Join(',', options.Exclude));
+            passed.Add("--exclude " + DotnetCli.Quote(string.Join(',', options.Exclude)));
         }
 
         if (options.Copy)

@@ -99,7 +99,7 @@ internal static class RealBuildRunner
         var passed = new List<string> { "--real-build", options.RealBuildTarget! };
         if (options.Exclude.Length > 0)
         {
-            passed.Add("--exclude " + string.Join(',', options.Exclude));
+            passed.Add("--exclude " + DotnetCli.Quote(string.Join(',', options.Exclude)));
         }
 
         if (options.Copy)
