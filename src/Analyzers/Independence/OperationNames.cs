@@ -12,7 +12,12 @@ internal static class OperationNames
         "Add", "Apply", "Approve", "Cancel", "Charge", "Commit", "Confirm", "Create", "Delete", "Disable", "Enable",
         "Execute", "Handle", "Import", "Insert", "Invite", "Log", "Move", "Notify", "Patch", "Pay", "Post", "Process",
         "Publish", "Push", "Put", "Register", "Reject", "Remove", "Rename", "Replace", "Reset", "Run", "Save", "Send",
-        "Set", "Start", "Stop", "Submit", "Sync", "Transfer", "Update", "Upgrade", "Upload", "Upsert", "Write");
+        "Set", "Start", "Stop", "Submit", "Sync", "Transfer", "Update", "Upgrade", "Upload", "Upsert", "Write",
+
+        // More verbs that change what a service holds (seen on real code: scheduling, subscriptions, deployments).
+        "Archive", "Assign", "Deploy", "Grant", "Install", "Interrupt", "Pause", "Purge", "Restart", "Restore",
+        "Resume", "Revoke", "Schedule", "Subscribe", "Terminate", "Uninstall", "Unpublish", "Unregister", "Unschedule",
+        "Unsubscribe");
 
     /// <summary>docs/design.md §3.3: leading words of calls that commit, finish or synchronise something.</summary>
     private static readonly ImmutableHashSet<string> OrderingVerbs = ImmutableHashSet.Create(
