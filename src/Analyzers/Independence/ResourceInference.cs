@@ -8,24 +8,6 @@ using Microsoft.CodeAnalysis;
 
 namespace AwaitAnalyzers.Independence;
 
-/// <summary>What docs/design.md §3.2 says of one type: the resource types it holds, and whether it is or holds something opaque.</summary>
-internal sealed class TypeFacts
-{
-    public static readonly TypeFacts Nothing = new(ImmutableArray<ITypeSymbol>.Empty, isOpaque: false);
-
-    public TypeFacts(ImmutableArray<ITypeSymbol> heldResources, bool isOpaque)
-    {
-        HeldResources = heldResources;
-        IsOpaque = isOpaque;
-    }
-
-    /// <summary>The resource types reachable from the type (itself, its fields, auto-properties, constructor parameters and implementations, transitively).</summary>
-    public ImmutableArray<ITypeSymbol> HeldResources { get; }
-
-    /// <summary>The type, or a type it holds, cannot be seen into: what is behind it may hold anything.</summary>
-    public bool IsOpaque { get; }
-}
-
 /// <summary>
 /// docs/design.md §3.2: which types hold a non-thread-safe resource and which are opaque. One instance per compilation and per
 /// set of type options; every type's answer is cached, so each type is inspected once however often it is asked about.
@@ -39,6 +21,9 @@ internal sealed class ResourceInference
     private readonly ImmutableHashSet<string> _unresolvedNonConcurrentTypes;
     private readonly ImmutableHashSet<string> _unresolvedConcurrentSafeTypes;
     private readonly ConcurrentDictionary<ITypeSymbol, TypeFacts> _facts = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Every type judged so far, with its answer; the graph walk fills it.</summary>
+    internal ConcurrentDictionary<ITypeSymbol, TypeFacts> Facts => _facts;
 
     public ResourceInference(WellKnownTypes types, ImplementationIndex implementations, AwaitOptions options)
     {
@@ -129,25 +114,7 @@ internal sealed class ResourceInference
         return false;
     }
 
-    /// <summary>What one type is by itself, before what it holds is judged.</summary>
-    private readonly struct Node
-    {
-        public Node(bool isResource, bool isOpaque, List<ITypeSymbol>? held)
-        {
-            IsResource = isResource;
-            IsOpaque = isOpaque;
-            Held = held;
-        }
-
-        public bool IsResource { get; }
-
-        public bool IsOpaque { get; }
-
-        /// <summary>The types an instance is given and keeps, or may be at run time (implementations).</summary>
-        public List<ITypeSymbol>? Held { get; }
-    }
-
-    private Node Inspect(ITypeSymbol type)
+    internal TypeNode Inspect(ITypeSymbol type)
     {
         if (type.TypeKind is TypeKind.Error or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Dynamic || IsKnownSafe(type))
         {
@@ -156,12 +123,12 @@ internal sealed class ResourceInference
 
         if (IsResourceType(type))
         {
-            return new Node(isResource: true, isOpaque: false, held: null);
+            return new TypeNode(isResource: true, isOpaque: false, held: null);
         }
 
         if (IsServiceLocator(type))
         {
-            return new Node(isResource: false, isOpaque: true, held: null);
+            return new TypeNode(isResource: false, isOpaque: true, held: null);
         }
 
         if (IsQuery(type))
@@ -174,16 +141,16 @@ internal sealed class ResourceInference
         {
             case IArrayTypeSymbol array:
                 held.Add(array.ElementType);
-                return new Node(false, false, held);
+                return new TypeNode(false, false, held);
             case ITypeParameterSymbol parameter:
                 held.AddRange(parameter.ConstraintTypes);
-                return new Node(false, false, held);
+                return new TypeNode(false, false, held);
             // A delegate (a factory, a callback) is called, not held: what it returns is each call's own.
             case INamedTypeSymbol { TypeKind: TypeKind.Delegate }:
                 return default;
             case INamedTypeSymbol named:
                 held.AddRange(named.TypeArguments);
-                return new Node(false, InspectNamed(named, held), held);
+                return new TypeNode(false, InspectNamed(named, held), held);
             default:
                 return default;
         }
@@ -201,19 +168,19 @@ internal sealed class ResourceInference
     /// and the DbContext, so two queries conflict, and a query conflicts with a repository over a context. Without one,
     /// the query is opaque: only two operations on the same query conflict.
     /// </summary>
-    private Node InspectQuery(ITypeSymbol type)
+    private TypeNode InspectQuery(ITypeSymbol type)
     {
         if (!_types.ReferencesDataAccessAssembly)
         {
-            return new Node(isResource: false, isOpaque: true, held: null);
+            return new TypeNode(isResource: false, isOpaque: true, held: null);
         }
 
         if (SymbolEqualityComparer.Default.Equals(type, _types.Queryable))
         {
-            return new Node(isResource: true, isOpaque: false, held: _types.DbContext is { } context ? new List<ITypeSymbol> { context } : null);
+            return new TypeNode(isResource: true, isOpaque: false, held: _types.DbContext is { } context ? new List<ITypeSymbol> { context } : null);
         }
 
-        return new Node(isResource: false, isOpaque: false, held: new List<ITypeSymbol> { _types.Queryable! });
+        return new TypeNode(isResource: false, isOpaque: false, held: new List<ITypeSymbol> { _types.Queryable! });
     }
 
     /// <summary>Adds what a named type holds; true when it is opaque (docs/design.md §3.2).</summary>
@@ -398,125 +365,5 @@ internal sealed class ResourceInference
 
         var ns = type.ContainingNamespace;
         return ns is null || ns.IsGlobalNamespace ? type.MetadataName : ns.ToDisplayString() + "." + type.MetadataName;
-    }
-
-    /// <summary>
-    /// Judges a type and everything it holds in one pass over the type graph. Types that hold each other (a cycle) are
-    /// one strongly connected component and share one answer (Tarjan's algorithm, iterative so deep graphs cannot
-    /// overflow the stack); every type met is cached.
-    /// </summary>
-    private sealed class TypeGraphWalk
-    {
-        private readonly ResourceInference _inference;
-        private readonly Dictionary<ITypeSymbol, int> _index = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<ITypeSymbol, int> _lowLink = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<ITypeSymbol, Node> _nodes = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<ITypeSymbol> _onStack = new(SymbolEqualityComparer.Default);
-        private readonly Stack<ITypeSymbol> _component = new();
-
-        public TypeGraphWalk(ResourceInference inference)
-        {
-            _inference = inference;
-        }
-
-        public TypeFacts Judge(ITypeSymbol start)
-        {
-            var work = new Stack<(ITypeSymbol Type, int Next)>();
-            Enter(start, work);
-            while (work.Count > 0)
-            {
-                var (type, next) = work.Pop();
-                var held = _nodes[type].Held;
-                if (held is not null && next < held.Count)
-                {
-                    work.Push((type, next + 1));
-                    var successor = held[next];
-                    if (_inference._facts.ContainsKey(successor))
-                    {
-                        continue;
-                    }
-
-                    if (!_index.ContainsKey(successor))
-                    {
-                        Enter(successor, work);
-                    }
-                    else if (_onStack.Contains(successor))
-                    {
-                        _lowLink[type] = Math.Min(_lowLink[type], _index[successor]);
-                    }
-
-                    continue;
-                }
-
-                if (_lowLink[type] == _index[type])
-                {
-                    Complete(type);
-                }
-
-                if (work.Count > 0)
-                {
-                    var parent = work.Peek().Type;
-                    _lowLink[parent] = Math.Min(_lowLink[parent], _lowLink[type]);
-                }
-            }
-
-            return _inference._facts.TryGetValue(start, out var facts) ? facts : TypeFacts.Nothing;
-        }
-
-        private void Enter(ITypeSymbol type, Stack<(ITypeSymbol, int)> work)
-        {
-            _index[type] = _lowLink[type] = _index.Count;
-            _nodes[type] = _inference.Inspect(type);
-            _onStack.Add(type);
-            _component.Push(type);
-            work.Push((type, 0));
-        }
-
-        /// <summary>Pops the component rooted at <paramref name="root"/> and caches its one answer for each of its types.</summary>
-        private void Complete(ITypeSymbol root)
-        {
-            var members = new List<ITypeSymbol>();
-            ITypeSymbol member;
-            do
-            {
-                member = _component.Pop();
-                _onStack.Remove(member);
-                members.Add(member);
-            }
-            while (!SymbolEqualityComparer.Default.Equals(member, root));
-
-            var resources = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-            var opaque = false;
-            foreach (var type in members)
-            {
-                var node = _nodes[type];
-                opaque |= node.IsOpaque;
-                if (node.IsResource)
-                {
-                    resources.Add(type);
-                }
-
-                if (node.Held is null)
-                {
-                    continue;
-                }
-
-                foreach (var successor in node.Held)
-                {
-                    // Successors outside this component completed earlier and are cached.
-                    if (_inference._facts.TryGetValue(successor, out var known))
-                    {
-                        opaque |= known.IsOpaque;
-                        resources.UnionWith(known.HeldResources);
-                    }
-                }
-            }
-
-            var facts = resources.Count == 0 && !opaque ? TypeFacts.Nothing : new TypeFacts(resources.ToImmutableArray(), opaque);
-            foreach (var type in members)
-            {
-                _inference._facts.TryAdd(type, facts);
-            }
-        }
     }
 }

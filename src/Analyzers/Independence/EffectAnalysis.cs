@@ -11,53 +11,6 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace AwaitAnalyzers.Independence;
 
-/// <summary>
-/// docs/design.md §3.10: what a method in source may write, transitively through the calls in source it makes (to a
-/// bounded depth): the state of its own instance, of the objects its parameters reach, static state, and the variables a
-/// local function or lambda captures. A call whose target is not in source is judged by its name: a state-changing verb
-/// on a receiver writes that receiver.
-/// </summary>
-internal sealed class EffectSummary
-{
-    public static readonly EffectSummary None = new(false, false, false, ImmutableArray<bool>.Empty, false);
-
-    public EffectSummary(bool writesThis, bool writesStatic, bool writesCaptured, ImmutableArray<bool> writesParameter, bool completesSynchronously)
-    {
-        WritesThis = writesThis;
-        WritesStatic = writesStatic;
-        WritesCaptured = writesCaptured;
-        WritesParameter = writesParameter;
-        CompletesSynchronously = completesSynchronously;
-    }
-
-    /// <summary>Assigns a field or property of its instance, or changes an object one of them holds.</summary>
-    public bool WritesThis { get; }
-
-    public bool WritesStatic { get; }
-
-    /// <summary>A local function or lambda that assigns or changes a variable of the function around it.</summary>
-    public bool WritesCaptured { get; }
-
-    /// <summary>Per parameter ordinal: the method changes the object the argument refers to (or assigns a ref/out).</summary>
-    public ImmutableArray<bool> WritesParameter { get; }
-
-    /// <summary>docs/design.md §3.5: every path returns a completed task, so there is nothing to overlap.</summary>
-    public bool CompletesSynchronously { get; }
-
-    public bool WritesArgument(int ordinal) => ordinal >= 0 && ordinal < WritesParameter.Length && WritesParameter[ordinal];
-}
-
-/// <summary>What an expression that is written (or called with a writing method) is, at the base of its member chain.</summary>
-internal enum WrittenBase
-{
-    /// <summary>A new object, a method's result, a local of the function itself: nobody else sees it.</summary>
-    Own,
-    This,
-    Parameter,
-    Static,
-    Captured,
-}
-
 /// <summary>Effect summaries, one per method, computed on first use and cached for the compilation.</summary>
 internal sealed class EffectAnalysis
 {
@@ -76,6 +29,8 @@ internal sealed class EffectAnalysis
 
     private readonly WellKnownTypes _types;
     private readonly ImplementationIndex _implementations;
+
+    internal WellKnownTypes Types => _types;
     private readonly ConcurrentDictionary<IMethodSymbol, EffectSummary> _summaries = new(SymbolEqualityComparer.Default);
 
     public EffectAnalysis(WellKnownTypes types, ImplementationIndex implementations)
@@ -109,7 +64,8 @@ internal sealed class EffectAnalysis
         return false;
     }
 
-    private EffectSummary? Of(IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
+    /// <summary>The summary at a depth below the method first asked about; null past the bound or on a cycle.</summary>
+    internal EffectSummary? Of(IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
     {
         if (_summaries.TryGetValue(method, out var known))
         {
@@ -128,7 +84,7 @@ internal sealed class EffectAnalysis
             return null; // judged by name where it is called; not cached, a shallower question may see it whole
         }
 
-        var summary = new Summarizer(this, method, depth, visiting, cancellationToken).Summarize(body);
+        var summary = new EffectSummarizer(this, method, depth, visiting, cancellationToken).Summarize(body);
         visiting.Remove(method);
         return _summaries.GetOrAdd(method, summary);
     }
@@ -336,187 +292,6 @@ internal sealed class EffectAnalysis
         }
 
         return NameSaysItWrites(invocation.TargetMethod);
-    }
-
-    /// <summary>One walk over a method's body.</summary>
-    private sealed class Summarizer
-    {
-        private readonly EffectAnalysis _analysis;
-        private readonly IMethodSymbol _method;
-        private readonly int _depth;
-        private readonly HashSet<IMethodSymbol> _visiting;
-        private readonly CancellationToken _cancellationToken;
-        private readonly bool[] _writesParameter;
-        private bool _writesThis;
-        private bool _writesStatic;
-        private bool _writesCaptured;
-
-        public Summarizer(EffectAnalysis analysis, IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
-        {
-            _analysis = analysis;
-            _method = method;
-            _depth = depth;
-            _visiting = visiting;
-            _cancellationToken = cancellationToken;
-            _writesParameter = new bool[method.Parameters.Length];
-        }
-
-        public EffectSummary Summarize(IOperation body)
-        {
-            var awaits = false;
-            foreach (var operation in body.SelfAndDescendants())
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                switch (operation)
-                {
-                    case IAwaitOperation:
-                        awaits = true;
-                        break;
-                    case IAssignmentOperation assignment:
-                        Written(assignment.Target, variableItself: true);
-                        break;
-                    case IIncrementOrDecrementOperation increment:
-                        Written(increment.Target, variableItself: true);
-                        break;
-                    case IEventAssignmentOperation eventAssignment:
-                        Written(eventAssignment.EventReference, variableItself: true);
-                        break;
-                    // Interlocked's atomic updates are synchronised writes: concurrent callers do not race on them.
-                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byReference
-                        when !IsInterlocked(byReference.Parent as IInvocationOperation):
-                        Written(byReference.Value, variableItself: true);
-                        break;
-                    case IInvocationOperation invocation:
-                        Call(invocation);
-                        break;
-                }
-            }
-
-            var completes = CompletesSynchronously(body, awaits);
-            return !_writesThis && !_writesStatic && !_writesCaptured && Array.IndexOf(_writesParameter, true) < 0 && !completes
-                ? EffectSummary.None
-                : new EffectSummary(_writesThis, _writesStatic, _writesCaptured, _writesParameter.ToImmutableArray(), completes);
-        }
-
-        private static bool IsInterlocked(IInvocationOperation? invocation)
-            => invocation?.TargetMethod.ContainingType is { Name: "Interlocked" or "Volatile" } type
-               && type.ContainingNamespace?.ToDisplayString() == "System.Threading";
-
-        /// <param name="variableItself">An assignment: a local or parameter assigned is the variable, not the object it refers to.</param>
-        private void Written(IOperation target, bool variableItself)
-        {
-            if (variableItself && target is IParameterReferenceOperation { Parameter.RefKind: RefKind.None })
-            {
-                return;
-            }
-
-            if (target is ITupleOperation tuple)
-            {
-                foreach (var element in tuple.Elements)
-                {
-                    Written(element, variableItself);
-                }
-
-                return;
-            }
-
-            var (written, ordinal) = BaseOf(target, _method);
-            switch (written)
-            {
-                case WrittenBase.This:
-                    _writesThis = true;
-                    break;
-                case WrittenBase.Static:
-                    _writesStatic = true;
-                    break;
-                case WrittenBase.Captured:
-                    _writesCaptured = true;
-                    break;
-                case WrittenBase.Parameter:
-                    _writesParameter[ordinal] = true;
-                    break;
-            }
-        }
-
-        private void Call(IInvocationOperation invocation)
-        {
-            var target = invocation.TargetMethod;
-            var summary = target is null ? null : _analysis.Of(target.OriginalDefinition, _depth + 1, _visiting, _cancellationToken);
-            if (target is null)
-            {
-                return;
-            }
-
-            if (ReceiverOf(invocation) is { } receiver && _analysis.WritesReceiver(invocation, summary))
-            {
-                Written(receiver, variableItself: false);
-            }
-
-            if (summary is null)
-            {
-                return;
-            }
-
-            _writesStatic |= summary.WritesStatic;
-            _writesCaptured |= summary.WritesCaptured && target.MethodKind == MethodKind.LocalFunction;
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter is { } parameter && summary.WritesArgument(parameter.Ordinal)
-                    && !(target.IsExtensionMethod && parameter.Ordinal == 0))
-                {
-                    Written(argument.Value, variableItself: false);
-                }
-            }
-        }
-
-        /// <summary>
-        /// An async method that never awaits, or a method whose every returned value is a completed task
-        /// (<c>Task.FromResult</c>, <c>Task.CompletedTask</c>, <c>new ValueTask&lt;T&gt;(v)</c>, <c>default</c>).
-        /// </summary>
-        private bool CompletesSynchronously(IOperation body, bool awaits)
-        {
-            if (_method.IsAsync)
-            {
-                return !awaits && !_method.IsAsyncIteratorLike();
-            }
-
-            var returns = 0;
-            foreach (var operation in body.SelfAndDescendants(o => o is not (IAnonymousFunctionOperation or ILocalFunctionOperation)))
-            {
-                if (operation is IReturnOperation { ReturnedValue: { } value })
-                {
-                    returns++;
-                    if (!IsCompletedTask(value))
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return returns > 0;
-        }
-
-        private bool IsCompletedTask(IOperation value)
-        {
-            switch (value)
-            {
-                case IConversionOperation conversion:
-                    return IsCompletedTask(conversion.Operand);
-                case IDefaultValueOperation:
-                    return value.Type is { IsValueType: true };
-                case IObjectCreationOperation { Arguments.Length: 1 } creation:
-                    // new ValueTask<T>(result); not new ValueTask(task) nor new Task(action).
-                    return _analysis._types.GetAwaitableKind(creation.Type) == AwaitableKind.ValueTaskOfT
-                           && creation.Arguments[0].Value.Type is { } argument
-                           && _analysis._types.GetAwaitableKind(argument) == AwaitableKind.None;
-                case IPropertyReferenceOperation { Property.Name: "CompletedTask", Property.IsStatic: true } property:
-                    return _analysis._types.GetAwaitableKind(property.Property.ContainingType) != AwaitableKind.None;
-                case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromResult" or "FromException" or "FromCanceled" } method }:
-                    return _analysis._types.GetAwaitableKind(method.ContainingType) != AwaitableKind.None;
-                default:
-                    return false;
-            }
-        }
     }
 }
 

@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using AwaitAnalyzers.Syntax;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AwaitAnalyzers.Independence;
+
+/// <summary>One walk over a method's body: what it writes and whether it completes synchronously (docs/design.md §3.10).</summary>
+internal sealed class EffectSummarizer
+{
+    private readonly EffectAnalysis _analysis;
+    private readonly IMethodSymbol _method;
+    private readonly int _depth;
+    private readonly HashSet<IMethodSymbol> _visiting;
+    private readonly CancellationToken _cancellationToken;
+    private readonly bool[] _writesParameter;
+    private bool _writesThis;
+    private bool _writesStatic;
+    private bool _writesCaptured;
+
+    public EffectSummarizer(EffectAnalysis analysis, IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
+    {
+        _analysis = analysis;
+        _method = method;
+        _depth = depth;
+        _visiting = visiting;
+        _cancellationToken = cancellationToken;
+        _writesParameter = new bool[method.Parameters.Length];
+    }
+
+    public EffectSummary Summarize(IOperation body)
+    {
+        var awaits = false;
+        foreach (var operation in body.SelfAndDescendants())
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            switch (operation)
+            {
+                case IAwaitOperation:
+                    awaits = true;
+                    break;
+                case IAssignmentOperation assignment:
+                    Written(assignment.Target, variableItself: true);
+                    break;
+                case IIncrementOrDecrementOperation increment:
+                    Written(increment.Target, variableItself: true);
+                    break;
+                case IEventAssignmentOperation eventAssignment:
+                    Written(eventAssignment.EventReference, variableItself: true);
+                    break;
+                // Interlocked's atomic updates are synchronised writes: concurrent callers do not race on them.
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byReference
+                    when !IsInterlocked(byReference.Parent as IInvocationOperation):
+                    Written(byReference.Value, variableItself: true);
+                    break;
+                case IInvocationOperation invocation:
+                    Call(invocation);
+                    break;
+            }
+        }
+
+        var completes = CompletesSynchronously(body, awaits);
+        return !_writesThis && !_writesStatic && !_writesCaptured && Array.IndexOf(_writesParameter, true) < 0 && !completes
+            ? EffectSummary.None
+            : new EffectSummary(_writesThis, _writesStatic, _writesCaptured, _writesParameter.ToImmutableArray(), completes);
+    }
+
+    private static bool IsInterlocked(IInvocationOperation? invocation)
+        => invocation?.TargetMethod.ContainingType is { Name: "Interlocked" or "Volatile" } type
+           && type.ContainingNamespace?.ToDisplayString() == "System.Threading";
+
+    /// <param name="variableItself">An assignment: a local or parameter assigned is the variable, not the object it refers to.</param>
+    private void Written(IOperation target, bool variableItself)
+    {
+        if (variableItself && target is IParameterReferenceOperation { Parameter.RefKind: RefKind.None })
+        {
+            return;
+        }
+
+        if (target is ITupleOperation tuple)
+        {
+            foreach (var element in tuple.Elements)
+            {
+                Written(element, variableItself);
+            }
+
+            return;
+        }
+
+        var (written, ordinal) = EffectAnalysis.BaseOf(target, _method);
+        switch (written)
+        {
+            case WrittenBase.This:
+                _writesThis = true;
+                break;
+            case WrittenBase.Static:
+                _writesStatic = true;
+                break;
+            case WrittenBase.Captured:
+                _writesCaptured = true;
+                break;
+            case WrittenBase.Parameter:
+                _writesParameter[ordinal] = true;
+                break;
+        }
+    }
+
+    private void Call(IInvocationOperation invocation)
+    {
+        var target = invocation.TargetMethod;
+        var summary = target is null ? null : _analysis.Of(target.OriginalDefinition, _depth + 1, _visiting, _cancellationToken);
+        if (target is null)
+        {
+            return;
+        }
+
+        if (EffectAnalysis.ReceiverOf(invocation) is { } receiver && _analysis.WritesReceiver(invocation, summary))
+        {
+            Written(receiver, variableItself: false);
+        }
+
+        if (summary is null)
+        {
+            return;
+        }
+
+        _writesStatic |= summary.WritesStatic;
+        _writesCaptured |= summary.WritesCaptured && target.MethodKind == MethodKind.LocalFunction;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && summary.WritesArgument(parameter.Ordinal)
+                && !(target.IsExtensionMethod && parameter.Ordinal == 0))
+            {
+                Written(argument.Value, variableItself: false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An async method that never awaits, or a method whose every returned value is a completed task
+    /// (<c>Task.FromResult</c>, <c>Task.CompletedTask</c>, <c>new ValueTask&lt;T&gt;(v)</c>, <c>default</c>).
+    /// </summary>
+    private bool CompletesSynchronously(IOperation body, bool awaits)
+    {
+        if (_method.IsAsync)
+        {
+            return !awaits && !_method.IsAsyncIteratorLike();
+        }
+
+        var returns = 0;
+        foreach (var operation in body.SelfAndDescendants(o => o is not (IAnonymousFunctionOperation or ILocalFunctionOperation)))
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } value })
+            {
+                returns++;
+                if (!IsCompletedTask(value))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return returns > 0;
+    }
+
+    private bool IsCompletedTask(IOperation value)
+    {
+        switch (value)
+        {
+            case IConversionOperation conversion:
+                return IsCompletedTask(conversion.Operand);
+            case IDefaultValueOperation:
+                return value.Type is { IsValueType: true };
+            case IObjectCreationOperation { Arguments.Length: 1 } creation:
+                // new ValueTask<T>(result); not new ValueTask(task) nor new Task(action).
+                return _analysis.Types.GetAwaitableKind(creation.Type) == AwaitableKind.ValueTaskOfT
+                       && creation.Arguments[0].Value.Type is { } argument
+                       && _analysis.Types.GetAwaitableKind(argument) == AwaitableKind.None;
+            case IPropertyReferenceOperation { Property.Name: "CompletedTask", Property.IsStatic: true } property:
+                return _analysis.Types.GetAwaitableKind(property.Property.ContainingType) != AwaitableKind.None;
+            case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromResult" or "FromException" or "FromCanceled" } method }:
+                return _analysis.Types.GetAwaitableKind(method.ContainingType) != AwaitableKind.None;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using AwaitAnalyzers.Syntax;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AwaitAnalyzers.Independence;
+
+/// <summary>
+/// docs/design.md §3.10: what a method in source may write, transitively through the calls in source it makes (to a
+/// bounded depth): the state of its own instance, of the objects its parameters reach, static state, and the variables a
+/// local function or lambda captures. A call whose target is not in source is judged by its name: a state-changing verb
+/// on a receiver writes that receiver.
+/// </summary>
+internal sealed class EffectSummary
+{
+    public static readonly EffectSummary None = new(false, false, false, ImmutableArray<bool>.Empty, false);
+
+    public EffectSummary(bool writesThis, bool writesStatic, bool writesCaptured, ImmutableArray<bool> writesParameter, bool completesSynchronously)
+    {
+        WritesThis = writesThis;
+        WritesStatic = writesStatic;
+        WritesCaptured = writesCaptured;
+        WritesParameter = writesParameter;
+        CompletesSynchronously = completesSynchronously;
+    }
+
+    /// <summary>Assigns a field or property of its instance, or changes an object one of them holds.</summary>
+    public bool WritesThis { get; }
+
+    public bool WritesStatic { get; }
+
+    /// <summary>A local function or lambda that assigns or changes a variable of the function around it.</summary>
+    public bool WritesCaptured { get; }
+
+    /// <summary>Per parameter ordinal: the method changes the object the argument refers to (or assigns a ref/out).</summary>
+    public ImmutableArray<bool> WritesParameter { get; }
+
+    /// <summary>docs/design.md §3.5: every path returns a completed task, so there is nothing to overlap.</summary>
+    public bool CompletesSynchronously { get; }
+
+    public bool WritesArgument(int ordinal) => ordinal >= 0 && ordinal < WritesParameter.Length && WritesParameter[ordinal];
+}
+
+/// <summary>What an expression that is written (or called with a writing method) is, at the base of its member chain.</summary>
+internal enum WrittenBase
+{
+    /// <summary>A new object, a method's result, a local of the function itself: nobody else sees it.</summary>
+    Own,
+    This,
+    Parameter,
+    Static,
+    Captured,
+}
