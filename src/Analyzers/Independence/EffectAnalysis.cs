@@ -204,45 +204,40 @@ internal sealed class EffectAnalysis
     /// <summary>The base of a member chain: what a write to <paramref name="target"/> changes, seen from <paramref name="method"/>.</summary>
     public static (WrittenBase Base, int Ordinal) BaseOf(IOperation? target, ISymbol? method)
     {
-        for (var current = target; current is not null;)
+        switch (target is null ? null : ChainBase(target))
+        {
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
+                return (WrittenBase.Own, -1); // an object or collection initializer writes the new object
+            case IInstanceReferenceOperation:
+                return (WrittenBase.This, -1);
+            case IParameterReferenceOperation parameter:
+                return SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method)
+                    ? (WrittenBase.Parameter, parameter.Parameter.Ordinal)
+                    : (WrittenBase.Captured, -1);
+            case ILocalReferenceOperation local:
+                return method is null || SymbolEqualityComparer.Default.Equals(local.Local.ContainingSymbol, method)
+                    ? (WrittenBase.Own, -1)
+                    : (WrittenBase.Captured, -1);
+            case IMemberReferenceOperation:
+                return (WrittenBase.Static, -1); // a member chain that starts at a static member
+            default:
+                return (WrittenBase.Own, -1); // a new object, a method's result, a completed await
+        }
+    }
+
+    /// <summary>
+    /// The start of a member chain: <c>this._cache[id]</c> → this, <c>item.Attachments</c> → item, <c>Registry.Items</c> →
+    /// the static member. Elements, conversions and parentheses are looked through.
+    /// </summary>
+    public static IOperation ChainBase(IOperation operation)
+    {
+        var current = operation;
+        while (true)
         {
             switch (current)
             {
-                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
-                    return (WrittenBase.Own, -1); // an object or collection initializer writes the new object
-                case IInstanceReferenceOperation:
-                    return (WrittenBase.This, -1);
-                case IParameterReferenceOperation parameter:
-                    return SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method)
-                        ? (WrittenBase.Parameter, parameter.Parameter.Ordinal)
-                        : (WrittenBase.Captured, -1);
-                case ILocalReferenceOperation local:
-                    return method is null || SymbolEqualityComparer.Default.Equals(local.Local.ContainingSymbol, method)
-                        ? (WrittenBase.Own, -1)
-                        : (WrittenBase.Captured, -1);
-                case IFieldReferenceOperation field:
-                    if (field.Field.IsStatic)
-                    {
-                        return (WrittenBase.Static, -1);
-                    }
-
-                    current = field.Instance;
-                    break;
-                case IPropertyReferenceOperation property:
-                    if (property.Property.IsStatic)
-                    {
-                        return (WrittenBase.Static, -1);
-                    }
-
-                    current = property.Instance;
-                    break;
-                case IEventReferenceOperation @event:
-                    if (@event.Event.IsStatic)
-                    {
-                        return (WrittenBase.Static, -1);
-                    }
-
-                    current = @event.Instance;
+                case IMemberReferenceOperation { Instance: { } instance }:
+                    current = instance;
                     break;
                 case IArrayElementReferenceOperation element:
                     current = element.ArrayReference;
@@ -253,14 +248,10 @@ internal sealed class EffectAnalysis
                 case IParenthesizedOperation parenthesized:
                     current = parenthesized.Operand;
                     break;
-                case IAwaitOperation:
-                    return (WrittenBase.Own, -1); // a completed result
                 default:
-                    return (WrittenBase.Own, -1);
+                    return current;
             }
         }
-
-        return (WrittenBase.Own, -1);
     }
 
     /// <summary>The receiver a call acts on: its instance, or the first argument of an extension method.</summary>

@@ -45,7 +45,7 @@ internal sealed class SharedWrites
         var roots = ImmutableArray.CreateBuilder<Root>();
         void AddWritten(IOperation written)
         {
-            if (isOwnLocal is null || ChainBaseLocal(written) is not { } local || !isOwnLocal(local))
+            if (isOwnLocal is null || EffectAnalysis.ChainBase(written) is not ILocalReferenceOperation { Local: var local } || !isOwnLocal(local))
             {
                 roots.AddRange(RootFinder.Find(model.Types, semanticModel, written, body, cancellationToken));
             }
@@ -76,32 +76,6 @@ internal sealed class SharedWrites
         var writesCaptured = summary is { WritesCaptured: true }
                              && invocation.TargetMethod.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction;
         return new SharedWrites(roots.ToImmutable(), summary?.WritesStatic == true, writesCaptured);
-    }
-
-    /// <summary>The local at the base of a member chain (<c>item.Attachments</c> → item), or null.</summary>
-    private static ILocalSymbol? ChainBaseLocal(IOperation operation)
-    {
-        for (var current = operation; current is not null;)
-        {
-            switch (current)
-            {
-                case ILocalReferenceOperation local:
-                    return local.Local;
-                case IMemberReferenceOperation member:
-                    current = member.Instance;
-                    break;
-                case IArrayElementReferenceOperation element:
-                    current = element.ArrayReference;
-                    break;
-                case IConversionOperation conversion:
-                    current = conversion.Operand;
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>
