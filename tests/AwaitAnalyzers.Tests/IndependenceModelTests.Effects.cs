@@ -564,6 +564,31 @@ public class Caller(Settings settings)
         await VerifyLoopAsync(source);
     }
 
+    [Fact]
+    public async Task AMemberThatCompletesSynchronously_SplitsTheRunInTwo()
+    {
+        await VerifyGroupAsync(@"
+using System.Threading.Tasks;
+public class Store
+{
+    public async Task<int> LoadAsync(int id) { await Pending.Done(); return id; }
+    public Task<int> CachedAsync(int id) => Task.FromResult(id);
+}
+public class Caller(Store store)
+{
+    public async Task<int> RunAsync()
+    {
+        var a = {|#0:await|} store.LoadAsync(1);
+        {|#1:var b = await store.LoadAsync(2);|}
+        var c = await store.CachedAsync(3);
+        var d = {|#2:await|} store.LoadAsync(4);
+        {|#3:var e = await store.LoadAsync(5);|}
+        return a + b + c + d + e;
+    }
+}
+", Expect.Group(0, 1), Expect.Group(2, 3));
+    }
+
     // Per-call contexts.
 
     private const string EfModel = @"

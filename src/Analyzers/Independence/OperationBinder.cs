@@ -58,13 +58,7 @@ internal sealed class OperationBinder
             return null;
         }
 
-        var intent = Classify(statement, invocation.TargetMethod, awaitable, options);
-        if (intent is OperationIntent.Query or OperationIntent.Command && CompletesSynchronously(invocation.TargetMethod, cancellationToken))
-        {
-            intent = OperationIntent.NoBenefit;
-        }
-
-        return new AwaitedOperation(statement, invocation, awaitable, intent);
+        return new AwaitedOperation(statement, invocation, awaitable, Classify(statement, invocation.TargetMethod, awaitable, options));
     }
 
     /// <summary>docs/design.md §3.3: a pause, a synchronisation step, or a call whose name says it commits or finishes something.</summary>
@@ -88,6 +82,13 @@ internal sealed class OperationBinder
     /// docs/design.md §3.5: nothing to overlap — a callee in source whose every path returns a completed task, and the
     /// operations known to complete at once (<c>CancellationTokenSource.CancelAsync</c>).
     /// </summary>
+    /// <remarks>
+    /// It reads the callee's body (and the bodies it calls), so the rules ask it last, of operations that would
+    /// otherwise be reported.
+    /// </remarks>
+    public bool CompletesSynchronously(AwaitedOperation operation, CancellationToken cancellationToken)
+        => CompletesSynchronously(operation.Method, cancellationToken);
+
     private bool CompletesSynchronously(IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (method.Name == "CancelAsync" && method.ContainingType is { Name: "CancellationTokenSource" } type

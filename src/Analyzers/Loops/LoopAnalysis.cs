@@ -119,6 +119,15 @@ internal sealed class LoopAnalysis
             }
         }
 
+        // docs/design.md §3.5, asked last: it reads the callees' bodies.
+        foreach (var operation in operations)
+        {
+            if (_independence.Binder.CompletesSynchronously(operation, _scope.CancellationToken))
+            {
+                return null;
+            }
+        }
+
         return new AwaitLoop(_loop, iterationVariable, operations, source, accumulation);
     }
 

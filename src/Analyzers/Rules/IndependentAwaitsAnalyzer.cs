@@ -46,21 +46,21 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
                 : Bind(shape, model, scope);
             if (operation is null || !CanJoinGroup(operation, options))
             {
-                Report(context, run);
+                Report(context, run, model);
                 run.Clear();
                 continue;
             }
 
             if (run.Count > 0 && !JoinsRun(run, operation, model, scope))
             {
-                Report(context, run);
+                Report(context, run, model);
                 run.Clear();
             }
 
             run.Add(operation);
         }
 
-        Report(context, run);
+        Report(context, run, model);
     }
 
     /// <summary>
@@ -129,7 +129,29 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
         return true;
     }
 
-    private static void Report(SyntaxNodeAnalysisContext context, List<AwaitedOperation> group)
+    /// <summary>
+    /// Reports the run, less its members whose callee always completes synchronously (docs/design.md §3.5): they end
+    /// the run as any member without benefit would, and are judged last because that reads the callees' bodies.
+    /// </summary>
+    private static void Report(SyntaxNodeAnalysisContext context, List<AwaitedOperation> run, IndependenceModel model)
+    {
+        if (run.Count < 2)
+        {
+            return;
+        }
+
+        var start = 0;
+        for (var i = 0; i <= run.Count; i++)
+        {
+            if (i == run.Count || model.Binder.CompletesSynchronously(run[i], context.CancellationToken))
+            {
+                ReportGroup(context, run.GetRange(start, i - start));
+                start = i + 1;
+            }
+        }
+    }
+
+    private static void ReportGroup(SyntaxNodeAnalysisContext context, List<AwaitedOperation> group)
     {
         if (group.Count < 2)
         {
