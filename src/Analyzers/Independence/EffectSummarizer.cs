@@ -144,7 +144,8 @@ internal sealed class EffectSummarizer
 
     /// <summary>
     /// An async method that never awaits, or a method whose every returned value is a completed task
-    /// (<c>Task.FromResult</c>, <c>Task.CompletedTask</c>, <c>new ValueTask&lt;T&gt;(v)</c>, <c>default</c>).
+    /// (<c>Task.FromResult</c>, <c>Task.CompletedTask</c>, <c>new ValueTask&lt;T&gt;(v)</c>, <c>default</c>, or the task of a
+    /// callee in source that itself completes synchronously).
     /// </summary>
     private bool CompletesSynchronously(IOperation body, bool awaits)
     {
@@ -186,6 +187,10 @@ internal sealed class EffectSummarizer
                 return _analysis.Types.GetAwaitableKind(property.Property.ContainingType) != AwaitableKind.None;
             case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromResult" or "FromException" or "FromCanceled" } method }:
                 return _analysis.Types.GetAwaitableKind(method.ContainingType) != AwaitableKind.None;
+            case IInvocationOperation { TargetMethod: { } callee }
+                when callee.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction:
+                // A task handed on from a callee in source that completes synchronously is itself completed.
+                return _analysis.Of(callee.OriginalDefinition, _depth + 1, _visiting, _cancellationToken) is { CompletesSynchronously: true };
             default:
                 return false;
         }

@@ -17,7 +17,10 @@ internal static class OperationNames
         // More verbs that change what a service holds (seen on real code: scheduling, subscriptions, deployments).
         "Archive", "Assign", "Deploy", "Grant", "Install", "Interrupt", "Pause", "Purge", "Restart", "Restore",
         "Resume", "Revoke", "Schedule", "Subscribe", "Terminate", "Uninstall", "Unpublish", "Unregister", "Unschedule",
-        "Unsubscribe");
+        "Unsubscribe",
+
+        // Operations that consume or settle what a queue or a peer holds: receiving the next message takes it away.
+        "Receive", "Take", "Consume", "Claim", "Reserve", "Acknowledge", "Ack", "Nack", "Reply", "Respond");
 
     /// <summary>docs/design.md §3.3: leading words of calls that commit, finish or synchronise something.</summary>
     private static readonly ImmutableHashSet<string> OrderingVerbs = ImmutableHashSet.Create(
