@@ -29,7 +29,8 @@ public class EffectTests
 
     // Effect summaries: a callee in source that writes its own instance, a shared argument, static or captured state.
 
-    private const string Lookup = @"
+    private const string Lookup = """
+
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
@@ -44,12 +45,14 @@ public class Lookup
     }
     public async Task<string> ReadAsync(int id) => await Pending.Result(id.ToString());
 }
-";
+
+""";
 
     [Fact]
     public async Task LoopCallingACalleeThatWritesItsOwnInstance_IsSilent()
     {
-        await VerifyLoopAsync(Lookup + @"
+        await VerifyLoopAsync(Lookup + """
+
 public class Caller(Lookup lookup)
 {
     public async Task RunAsync(int[] ids)
@@ -61,13 +64,15 @@ public class Caller(Lookup lookup)
         }
     }
 }
-");
+
+""");
     }
 
     [Fact]
     public async Task LoopCallingACalleeThatWritesNothingShared_IsReported()
     {
-        await VerifyLoopAsync(Lookup + @"
+        await VerifyLoopAsync(Lookup + """
+
 public class Caller(Lookup lookup)
 {
     public async Task RunAsync(int[] ids)
@@ -79,13 +84,15 @@ public class Caller(Lookup lookup)
         }
     }
 }
-", null, Expect.Loop(0, 1));
+
+""", null, Expect.Loop(0, 1));
     }
 
     [Fact]
     public async Task GroupWhoseFirstCalleeWritesTheSharedService_IsSilent()
     {
-        await VerifyGroupAsync(Lookup + @"
+        await VerifyGroupAsync(Lookup + """
+
 public class Caller(Lookup lookup)
 {
     public async Task<string> RunAsync()
@@ -95,13 +102,15 @@ public class Caller(Lookup lookup)
         return a + b;
     }
 }
-");
+
+""");
     }
 
     [Fact]
     public async Task GroupOfCalleesThatWriteNothing_IsReported()
     {
-        await VerifyGroupAsync(Lookup + @"
+        await VerifyGroupAsync(Lookup + """
+
 public class Caller(Lookup lookup)
 {
     public async Task<string> RunAsync()
@@ -111,13 +120,15 @@ public class Caller(Lookup lookup)
         return a + b;
     }
 }
-", Expect.Group(0, 1));
+
+""", Expect.Group(0, 1));
     }
 
-    private const string Enrichers = @"
+    private const string Enrichers = """
+
 using System.Collections.Generic;
 using System.Threading.Tasks;
-public class UploadCommand { public string File { get; set; } = """"; }
+public class UploadCommand { public string File { get; set; } = ""; }
 public class Enricher
 {
     public async Task<int> EnrichAsync(UploadCommand command, int step)
@@ -132,12 +143,14 @@ public class Enricher
         return command.File.Length + step;
     }
 }
-";
+
+""";
 
     [Fact]
     public async Task LoopHandingEveryIterationOneObjectTheCalleeWrites_IsSilent()
     {
-        await VerifyLoopAsync(Enrichers + @"
+        await VerifyLoopAsync(Enrichers + """
+
 public class Caller(Enricher enricher)
 {
     public async Task RunAsync(UploadCommand command, int[] steps)
@@ -147,13 +160,15 @@ public class Caller(Enricher enricher)
             results.Add(await enricher.EnrichAsync(command, step));
     }
 }
-");
+
+""");
     }
 
     [Fact]
     public async Task LoopHandingEveryIterationOneObjectTheCalleeOnlyReads_IsReported()
     {
-        await VerifyLoopAsync(Enrichers + @"
+        await VerifyLoopAsync(Enrichers + """
+
 public class Caller(Enricher enricher)
 {
     public async Task RunAsync(UploadCommand command, int[] steps)
@@ -163,13 +178,15 @@ public class Caller(Enricher enricher)
             results.Add({|#1:await enricher.MeasureAsync(command, step)|});
     }
 }
-", null, Expect.Loop(0, 1));
+
+""", null, Expect.Loop(0, 1));
     }
 
     [Fact]
     public async Task CalleesThatCountWithInterlockedOrFillAConcurrentDictionary_AreReported()
     {
-        await VerifyLoopAsync(@"
+        await VerifyLoopAsync("""
+
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -194,13 +211,15 @@ public class Campaign(Notifier notifier)
             {|#1:await notifier.NotifyAsync(recipient)|};
     }
 }
-", null, Expect.Loop(0, 1));
+
+""", null, Expect.Loop(0, 1));
     }
 
     [Fact]
     public async Task CalleeThatWritesStaticState_IsSilent()
     {
-        await VerifyGroupAsync(@"
+        await VerifyGroupAsync("""
+
 using System.Threading.Tasks;
 public class Counter
 {
@@ -216,13 +235,15 @@ public class Caller(Counter counter)
         return a + b;
     }
 }
-");
+
+""");
     }
 
     [Fact]
     public async Task LocalFunctionThatWritesACapturedDictionaryAfterItsAwait_IsSilent()
     {
-        await VerifyLoopAsync(@"
+        await VerifyLoopAsync("""
+
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
@@ -245,14 +266,16 @@ public class Graph
         return names.Count;
     }
 }
-");
+
+""");
     }
 
-    private const string MetadataSender = @"
+    private const string MetadataSender = """
+
 using System.Threading.Tasks;
 namespace Remote
 {
-    public class Envelope { public string Subject { get; set; } = """"; }
+    public class Envelope { public string Subject { get; set; } = ""; }
     public sealed record Address(string Value);
     public class Sender
     {
@@ -260,13 +283,15 @@ namespace Remote
         public Task<int> DeliverToAsync(Address address, string to) => Task.Delay(1).ContinueWith(_ => to.Length);
     }
 }
-";
+
+""";
 
     [Fact]
     public async Task CalleeNotInSource_WithOneMutableArgumentForEveryIteration_IsSilent()
     {
         var sender = await ReferenceAssembly.CompileAsync(MetadataSender);
-        var test = VerifyLoop.Create(@"
+        var test = VerifyLoop.Create("""
+
 using System.Collections.Generic;
 using System.Threading.Tasks;
 public class Caller(Remote.Sender sender)
@@ -278,7 +303,8 @@ public class Caller(Remote.Sender sender)
             sent.Add(await sender.DeliverAsync(envelope, to));
     }
 }
-");
+
+""");
         test.TestState.AdditionalReferences.Add(sender);
         await test.RunAsync();
     }
@@ -287,7 +313,8 @@ public class Caller(Remote.Sender sender)
     public async Task CalleeNotInSource_WithImmutableArguments_IsReported()
     {
         var sender = await ReferenceAssembly.CompileAsync(MetadataSender);
-        var test = VerifyLoop.Create(@"
+        var test = VerifyLoop.Create("""
+
 using System.Collections.Generic;
 using System.Threading.Tasks;
 public class Caller(Remote.Sender sender)
@@ -299,7 +326,8 @@ public class Caller(Remote.Sender sender)
             sent.Add({|#1:await sender.DeliverToAsync(address, to)|});
     }
 }
-");
+
+""");
         test.TestState.AdditionalReferences.Add(sender);
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await test.RunAsync();
@@ -308,7 +336,8 @@ public class Caller(Remote.Sender sender)
     [Fact]
     public async Task LoopPostingAnAnonymousObjectPerItem_IsReported()
     {
-        await VerifyLoopAsync(@"
+        await VerifyLoopAsync("""
+
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Net.Http.Json;
@@ -318,24 +347,28 @@ public class Notifier(HttpClient http)
     public async Task NotifyAsync(List<string> recipients, string message)
     {
         {|#0:foreach|} (var recipient in recipients)
-            {|#1:await http.PostAsJsonAsync(""notify"", new { recipient, message })|};
+            {|#1:await http.PostAsJsonAsync("notify", new { recipient, message })|};
     }
 }
-", null, Expect.Loop(0, 1));
+
+""", null, Expect.Loop(0, 1));
     }
 
     // Ordered pipelines.
 
-    private const string Handlers = @"
+    private const string Handlers = """
+
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 public sealed record Context(string Tenant);
 public interface IHandler { Task HandleAsync(Context context); }
 public abstract class Check { public abstract Task<bool> RunAsync(Context context); }
-";
 
-    private const string Pipeline = Handlers + @"
+""";
+
+    private const string Pipeline = Handlers + """
+
 public class Chain
 {
     public static IEnumerable<IHandler> Handlers() => new IHandler[0];
@@ -345,13 +378,15 @@ public class Chain
             {|#1:await handler.HandleAsync(context)|};
     }
 }
-";
+
+""";
 
     [Fact]
     public async Task HandlersGivenOneMutableContext_AreSilent_EvenWhenPipelinesAreReported()
     {
         // Steps that may write the context they share (one list of failures) are not independent, whatever the option says.
-        await VerifyLoopAsync(@"
+        await VerifyLoopAsync("""
+
 using System.Collections.Generic;
 using System.Threading.Tasks;
 public class LoginContext { public List<string> Failures { get; } = new(); }
@@ -364,7 +399,8 @@ public class Login
             await check.CheckAsync(context);
     }
 }
-", "await_analyzers.report_pipelines = true");
+
+""", "await_analyzers.report_pipelines = true");
     }
 
     [Fact]
@@ -376,7 +412,8 @@ public class Login
     [Fact]
     public async Task AbstractChecksAndDelegateSteps_AreSilent()
     {
-        await VerifyLoopAsync(Handlers + @"
+        await VerifyLoopAsync(Handlers + """
+
 public class Chain
 {
     public async Task RunAsync(List<Check> checks, Func<Context, Task>[] steps, Context context)
@@ -388,7 +425,8 @@ public class Chain
             await steps[i](context);
     }
 }
-");
+
+""");
     }
 
     [Fact]
@@ -400,7 +438,8 @@ public class Chain
     [Fact]
     public async Task ItemsOfAConcreteTypeInSourceThatWriteNothing_AreNotAPipeline()
     {
-        await VerifyLoopAsync(@"
+        await VerifyLoopAsync("""
+
 using System.Collections.Generic;
 using System.Threading.Tasks;
 public sealed class Feed { public async Task<int> PollAsync(int since) { await Pending.Done(); return since; } }
@@ -414,7 +453,8 @@ public class Reader
         return counts;
     }
 }
-", null, Expect.Loop(0, 1));
+
+""", null, Expect.Loop(0, 1));
     }
 
     // Ordered writers and readers.
@@ -422,7 +462,8 @@ public class Reader
     [Fact]
     public async Task ElementsWrittenToAnXmlWriter_AreSilent()
     {
-        await VerifyLoopAsync(@"
+        await VerifyLoopAsync("""
+
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using System.Xml;
@@ -431,19 +472,22 @@ public class Export
     public async Task WriteAsync(XmlWriter writer, List<string> names)
     {
         foreach (var name in names)
-            await writer.WriteElementStringAsync(null, ""name"", null, name);
+            await writer.WriteElementStringAsync(null, "name", null, name);
     }
 }
-");
+
+""");
     }
 
     // Declared intent.
 
-    private const string Sender = @"
+    private const string Sender = """
+
 using System.Collections.Generic;
 using System.Threading.Tasks;
 public class Api { public async Task<int> SendAsync(int id) { await Pending.Done(); return id; } }
-";
+
+""";
 
     [Theory]
     [InlineData("// the remote API takes one request at a time")]
@@ -452,24 +496,27 @@ public class Api { public async Task<int> SendAsync(int id) { await Pending.Done
     [InlineData("// rate limited by the vendor")]
     public async Task ACommentOnTheLoopThatAsksForSequentialWork_IsSilent(string comment)
     {
-        await VerifyLoopAsync(Sender + @"
+        await VerifyLoopAsync(Sender + $$"""
+
 public class Caller(Api api)
 {
     public async Task RunAsync(int[] ids)
     {
         var sent = new List<int>();
-        " + comment + @"
+        {{comment}}
         foreach (var id in ids)
             sent.Add(await api.SendAsync(id));
     }
 }
-");
+
+""");
     }
 
     [Fact]
     public async Task ADocCommentOnTheTypeThatAsksForSequentialWork_SilencesBothRules()
     {
-        var source = Sender + @"
+        var source = Sender + """
+
 /// <summary>Only one request may be sent to the partner at a time.</summary>
 public class Caller(Api api)
 {
@@ -483,7 +530,8 @@ public class Caller(Api api)
         return a + b;
     }
 }
-";
+
+""";
         await VerifyLoopAsync(source);
         await VerifyGroupAsync(source);
     }
@@ -491,7 +539,8 @@ public class Caller(Api api)
     [Fact]
     public async Task ALoopInABranchThatTestsAConcurrencySetting_IsSilent()
     {
-        await VerifyLoopAsync(Sender + @"
+        await VerifyLoopAsync(Sender + """
+
 public class Options { public int MaxDegreeOfParallelism { get; set; } }
 public class Caller(Api api, Options options)
 {
@@ -505,7 +554,8 @@ public class Caller(Api api, Options options)
         }
     }
 }
-");
+
+""");
     }
 
     [Theory]
@@ -514,18 +564,20 @@ public class Caller(Api api, Options options)
     [InlineData("// serialize each id")]
     public async Task CommentsThatDoNotAskForSequentialWork_AreReported(string comment)
     {
-        await VerifyLoopAsync(Sender + @"
+        await VerifyLoopAsync(Sender + $$"""
+
 public class Caller(Api api)
 {
     public async Task RunAsync(int[] ids)
     {
         var sent = new List<int>();
-        " + comment + @"
+        {{comment}}
         {|#0:foreach|} (var id in ids)
             sent.Add({|#1:await api.SendAsync(id)|});
     }
 }
-", null, Expect.Loop(0, 1));
+
+""", null, Expect.Loop(0, 1));
     }
 
     // Benefit from what can be seen.
@@ -533,7 +585,8 @@ public class Caller(Api api)
     [Fact]
     public async Task CalleesInSourceThatCompleteSynchronously_AreSilent()
     {
-        var source = @"
+        var source = """
+
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -541,15 +594,15 @@ public class Settings
 {
     private readonly Dictionary<string, string> _values = new();
     public Task<string> GetAsync(string key) => Task.FromResult(_values[key]);
-    public async Task<string> GetOrEmptyAsync(string key) { return _values.TryGetValue(key, out var v) ? v : """"; }
+    public async Task<string> GetOrEmptyAsync(string key) { return _values.TryGetValue(key, out var v) ? v : ""; }
     public ValueTask<int> CountAsync() => new ValueTask<int>(_values.Count);
 }
 public class Caller(Settings settings)
 {
     public async Task<string> RunAsync(List<string> keys, CancellationTokenSource[] sources)
     {
-        var a = await settings.GetAsync(""a"");
-        var b = await settings.GetOrEmptyAsync(""b"");
+        var a = await settings.GetAsync("a");
+        var b = await settings.GetOrEmptyAsync("b");
         var c = await settings.CountAsync();
         var values = new List<string>();
         foreach (var key in keys)
@@ -559,7 +612,8 @@ public class Caller(Settings settings)
         return a + b + c;
     }
 }
-";
+
+""";
         await VerifyGroupAsync(source);
         await VerifyLoopAsync(source);
     }
@@ -567,7 +621,8 @@ public class Caller(Settings settings)
     [Fact]
     public async Task AMemberThatCompletesSynchronously_SplitsTheRunInTwo()
     {
-        await VerifyGroupAsync(@"
+        await VerifyGroupAsync("""
+
 using System.Threading.Tasks;
 public class Store
 {
@@ -586,12 +641,14 @@ public class Caller(Store store)
         return a + b + c + d + e;
     }
 }
-", Expect.Group(0, 1), Expect.Group(2, 3));
+
+""", Expect.Group(0, 1), Expect.Group(2, 3));
     }
 
     // Per-call contexts.
 
-    private const string EfModel = @"
+    private const string EfModel = """
+
 using System;
 using System.Linq;
 using System.Threading.Tasks;
@@ -599,7 +656,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 public class User { public int Id { get; set; } }
 public class AppDbContext : DbContext { public DbSet<User> Users => Set<User>(); }
-";
+
+""";
 
     private static async Task VerifyWithEntityFrameworkAsync(string source, params DiagnosticResult[] expected)
     {
@@ -612,7 +670,8 @@ public class AppDbContext : DbContext { public DbSet<User> Users => Set<User>();
     [Fact]
     public async Task RepositoriesThatOpenAContextPerCallFromIDbContextFactory_AreReported()
     {
-        await VerifyWithEntityFrameworkAsync(@"
+        await VerifyWithEntityFrameworkAsync("""
+
 public class UserStore(IDbContextFactory<AppDbContext> factory)
 {
     public async Task<int> CountAsync()
@@ -630,13 +689,15 @@ public class Caller(UserStore first, UserStore second)
         return a + b;
     }
 }
-", Expect.Group(0, 1));
+
+""", Expect.Group(0, 1));
     }
 
     [Fact]
     public async Task ServicesThatCreateAScopePerCall_AndDelegateFactories_AreReported()
     {
-        await VerifyWithEntityFrameworkAsync(@"
+        await VerifyWithEntityFrameworkAsync("""
+
 public class ScopedStore(IServiceScopeFactory scopes)
 {
     public async Task<int> CountAsync()
@@ -663,13 +724,15 @@ public class Caller(ScopedStore scoped, FactoryStore factory)
         return a + b;
     }
 }
-", Expect.Group(0, 1));
+
+""", Expect.Group(0, 1));
     }
 
     [Fact]
     public async Task RepositoriesHoldingTheScopedContext_StaySilent()
     {
-        await VerifyWithEntityFrameworkAsync(@"
+        await VerifyWithEntityFrameworkAsync("""
+
 public class UserStore(AppDbContext db)
 {
     public Task<int> CountAsync() => db.Users.CountAsync();
@@ -683,19 +746,21 @@ public class Caller(UserStore first, UserStore second)
         return a + b;
     }
 }
-");
+
+""");
     }
 
     [Fact]
     public async Task AutoPropertiesAssignedFromStaticMethods_AreReported()
     {
-        await VerifyGroupAsync(@"
+        await VerifyGroupAsync("""
+
 using System.Threading.Tasks;
 public class Page
 {
-    public string Title { get; set; } = """";
+    public string Title { get; set; } = "";
     public int Count { get; set; }
-    private static async Task<string> LoadTitleAsync() { await Pending.Done(); return ""t""; }
+    private static async Task<string> LoadTitleAsync() { await Pending.Done(); return "t"; }
     private static async Task<int> CountAsync() { await Pending.Done(); return 1; }
     public async Task LoadAsync()
     {
@@ -703,40 +768,46 @@ public class Page
         {|#1:Count = await CountAsync();|}
     }
 }
-", Expect.Group(0, 1));
+
+""", Expect.Group(0, 1));
     }
     // Locks named anywhere in a name; delegates, whose callee is unseen.
 
     [Fact]
     public async Task ALockObtainedBeforeTheConnection_IsAnOrderingStep()
     {
-        await VerifyGroupAsync(@"
+        await VerifyGroupAsync("""
+
 using System.Threading.Tasks;
 public class Store
 {
     public async Task<int> ObtainLock(string name) { await Pending.Done(); return name.Length; }
-    public async Task<string> GetConnectionAsync() { await Pending.Done(); return ""c""; }
+    public async Task<string> GetConnectionAsync() { await Pending.Done(); return "c"; }
 }
 public class Recovery(Store store)
 {
     public async Task<string> RunAsync()
     {
-        var owner = await store.ObtainLock(""TRIGGER_ACCESS"");
+        var owner = await store.ObtainLock("TRIGGER_ACCESS");
         var connection = await store.GetConnectionAsync();
         return connection + owner;
     }
 }
-");
+
+""");
     }
 
     [Fact]
     public async Task SchedulingVerbsOnASharedReceiver_AreSilent()
     {
-        var scheduler = await ReferenceAssembly.CompileAsync(@"
+        var scheduler = await ReferenceAssembly.CompileAsync("""
+
 using System.Threading.Tasks;
 namespace Jobs { public class Scheduler { public Task<bool> UnscheduleJob(string key) => Task.Delay(1).ContinueWith(_ => true); } }
-");
-        var test = VerifyLoop.Create(@"
+
+""");
+        var test = VerifyLoop.Create("""
+
 using System.Collections.Generic;
 using System.Threading.Tasks;
 public class Cleanup(Jobs.Scheduler scheduler)
@@ -748,7 +819,8 @@ public class Cleanup(Jobs.Scheduler scheduler)
             removed.Add(await scheduler.UnscheduleJob(key));
     }
 }
-");
+
+""");
         test.TestState.AdditionalReferences.Add(scheduler);
         await test.RunAsync();
     }
@@ -756,7 +828,8 @@ public class Cleanup(Jobs.Scheduler scheduler)
     [Fact]
     public async Task OneDelegateAppliedToEachListener_IsAPipeline()
     {
-        await VerifyLoopAsync(@"
+        await VerifyLoopAsync("""
+
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
@@ -769,10 +842,12 @@ public class Broadcast(List<IListener> listeners)
             await action(listener);
     }
 }
-");
+
+""");
     }
 
-    private const string Mapping = @"
+    private const string Mapping = """
+
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
@@ -792,7 +867,8 @@ public class Mapping
         return a + b;
     }
 }
-";
+
+""";
 
     [Fact]
     public async Task AwaitedDelegates_WithEntityFrameworkReferenced_AreSilent()
@@ -821,7 +897,8 @@ public class Mapping
     [Fact]
     public async Task AnInterfaceWhoseImplementationsInSourceAllCompleteSynchronously_IsSilent()
     {
-        await VerifyGroupAsync(@"
+        await VerifyGroupAsync("""
+
 using System.Collections.Generic;
 using System.Threading.Tasks;
 public interface ISettings { Task<string> GetAsync(string key); }
@@ -834,11 +911,12 @@ public class Caller(ISettings settings)
 {
     public async Task<string> RunAsync()
     {
-        var a = await settings.GetAsync(""a"");
-        var b = await settings.GetAsync(""b"");
+        var a = await settings.GetAsync("a");
+        var b = await settings.GetAsync("b");
         return a + b;
     }
 }
-");
+
+""");
     }
 }

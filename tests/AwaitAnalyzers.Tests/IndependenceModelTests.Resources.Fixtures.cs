@@ -233,5 +233,5 @@ public class LoopHandler({{parameters}})
         => Silent(LoopOver(parameters, call, items, item));
 
     /// <summary>A marked source (<c>{|#n:…|}</c>) without its markup: the same code, for the cases where nothing is reported.</summary>
-    private static string Silent(string marked) => Regex.Replace(marked, @"\{\|#\d+:|\|\}", string.Empty);
+    private static string Silent(string marked) => Regex.Replace(marked, """\{\|#\d+:|\|\}""", string.Empty);
 }
