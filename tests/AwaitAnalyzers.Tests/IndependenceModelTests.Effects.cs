@@ -11,22 +11,8 @@ namespace AwaitAnalyzers.Tests;
 /// docs/design.md §3.10: what callees write (effect summaries), ordered pipelines and writers, per-call contexts;
 /// §3.11: declared sequential intent; §3.5: callees that complete synchronously. Silent and reported side by side.
 /// </summary>
-public class EffectTests
+public partial class IndependenceModelTests
 {
-    private static async Task VerifyLoopAsync(string source, string? editorConfig = null, params DiagnosticResult[] expected)
-    {
-        var test = VerifyLoop.Create(source, editorConfig);
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync();
-    }
-
-    private static async Task VerifyGroupAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = Verify.Create(source);
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync();
-    }
-
     // Effect summaries: a callee in source that writes its own instance, a shared argument, static or captured state.
 
     private const string Lookup = """
@@ -406,7 +392,7 @@ public class Login
     [Fact]
     public async Task HandlersOfAnInterfaceGivenOneContext_AreSilent()
     {
-        await VerifyLoopAsync(Pipeline.Replace("{|#0:foreach|}", "foreach").Replace("{|#1:", string.Empty).Replace("|};", ";"));
+        await VerifyLoopAsync(Silent(Pipeline));
     }
 
     [Fact]
@@ -647,31 +633,10 @@ public class Caller(Store store)
 
     // Per-call contexts.
 
-    private const string EfModel = """
-
-using System;
-using System.Linq;
-using System.Threading.Tasks;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-public class User { public int Id { get; set; } }
-public class AppDbContext : DbContext { public DbSet<User> Users => Set<User>(); }
-
-""";
-
-    private static async Task VerifyWithEntityFrameworkAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = Verify.Create(EfModel + source);
-        test.ReferenceAssemblies = References.Net80WithEntityFramework;
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync();
-    }
-
     [Fact]
     public async Task RepositoriesThatOpenAContextPerCallFromIDbContextFactory_AreReported()
     {
-        await VerifyWithEntityFrameworkAsync("""
-
+        await VerifyWithEntityFrameworkAsync(EfModel + """
 public class UserStore(IDbContextFactory<AppDbContext> factory)
 {
     public async Task<int> CountAsync()
@@ -696,8 +661,7 @@ public class Caller(UserStore first, UserStore second)
     [Fact]
     public async Task ServicesThatCreateAScopePerCall_AndDelegateFactories_AreReported()
     {
-        await VerifyWithEntityFrameworkAsync("""
-
+        await VerifyWithEntityFrameworkAsync(EfModel + """
 public class ScopedStore(IServiceScopeFactory scopes)
 {
     public async Task<int> CountAsync()
@@ -731,8 +695,7 @@ public class Caller(ScopedStore scoped, FactoryStore factory)
     [Fact]
     public async Task RepositoriesHoldingTheScopedContext_StaySilent()
     {
-        await VerifyWithEntityFrameworkAsync("""
-
+        await VerifyWithEntityFrameworkAsync(EfModel + """
 public class UserStore(AppDbContext db)
 {
     public Task<int> CountAsync() => db.Users.CountAsync();
@@ -873,8 +836,7 @@ public class Mapping
     [Fact]
     public async Task AwaitedDelegates_WithEntityFrameworkReferenced_AreSilent()
     {
-        var silent = Mapping.Replace("{|#0:foreach|}", "foreach").Replace("{|#1:", string.Empty).Replace("|});", ");")
-            .Replace("{|#2:await|}", "await").Replace("{|#3:", string.Empty).Replace("|}\n", "\n");
+        var silent = Silent(Mapping);
         var loop = VerifyLoop.Create(silent);
         loop.ReferenceAssemblies = References.Net80WithEntityFramework;
         await loop.RunAsync();
@@ -886,10 +848,10 @@ public class Mapping
     [Fact]
     public async Task AwaitedDelegates_WithoutADataAccessAssembly_AreReported()
     {
-        var loop = VerifyLoop.Create(Mapping.Replace("{|#2:await|}", "await").Replace("{|#3:var b = await second();|}", "var b = await second();"));
+        var loop = VerifyLoop.Create(Silent(Mapping, 2, 3));
         loop.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await loop.RunAsync();
-        var group = Verify.Create(Mapping.Replace("{|#0:foreach|}", "foreach").Replace("{|#1:await mapper(id)|}", "await mapper(id)"));
+        var group = Verify.Create(Silent(Mapping, 0, 1));
         group.ExpectedDiagnostics.Add(Expect.Group(2, 3));
         await group.RunAsync();
     }

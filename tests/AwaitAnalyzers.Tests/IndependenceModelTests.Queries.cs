@@ -13,43 +13,12 @@ namespace AwaitAnalyzers.Tests;
 /// docs/design.md §3.8: a query holds its provider (with a data-access assembly, possibly a context); an HTTP response
 /// is an ordered writer; a state-changing call on a receiver the operations share writes it.
 /// </summary>
-public class QueryResponseReceiverTests
+public partial class IndependenceModelTests
 {
-    private const string EfModel = """
-
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading.Tasks;
-using Microsoft.EntityFrameworkCore;
-
-public class User { public int Id { get; set; } }
-public class Order { public int Id { get; set; } }
-public class AppDbContext : DbContext
-{
-    public DbSet<User> Users => Set<User>();
-    public DbSet<Order> Orders => Set<Order>();
-}
-public class ReportingDbContext : DbContext
-{
-    public DbSet<Order> Orders => Set<Order>();
-}
-public record Page<T>(List<T> Items, int Count);
-
-""";
-
-    private static Task VerifyWithEntityFrameworkAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = Verify.Create(EfModel + source);
-        test.ReferenceAssemblies = References.Net80WithEntityFramework;
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
-
     [Fact]
     public async Task PagingHelper_CountThenPageOfOneQueryParameter_IsSilent()
     {
-        await VerifyWithEntityFrameworkAsync("""
-
+        await VerifyWithEntityFrameworkAsync(EfModel + PageRecord + """
 public static class Paging
 {
     public static async Task<Page<T>> CreateAsync<T>(IQueryable<T> source, int page, int size)
@@ -66,8 +35,7 @@ public static class Paging
     [Fact]
     public async Task QueryStoredInAField_AwaitedTwice_IsSilent()
     {
-        await VerifyWithEntityFrameworkAsync("""
-
+        await VerifyWithEntityFrameworkAsync(EfModel + """
 public class UserQueries(IQueryable<User> users)
 {
     private readonly IQueryable<User> _users = users;
@@ -85,8 +53,7 @@ public class UserQueries(IQueryable<User> users)
     [Fact]
     public async Task QueryComposedInOneStatement_AwaitedInTheNext_IsSilent()
     {
-        await VerifyWithEntityFrameworkAsync("""
-
+        await VerifyWithEntityFrameworkAsync(EfModel + """
 public class Report
 {
     public async Task<int> RunAsync(IQueryable<Order> orders, int minimum)
@@ -105,8 +72,7 @@ public class Report
     public async Task TwoDifferentQueries_WithEntityFrameworkReferenced_AreSilent()
     {
         // Both providers may be the request's one context.
-        await VerifyWithEntityFrameworkAsync("""
-
+        await VerifyWithEntityFrameworkAsync(EfModel + """
 public class Report
 {
     public async Task<int> RunAsync(IQueryable<Order> orders, IQueryable<User> users)
@@ -123,8 +89,7 @@ public class Report
     [Fact]
     public async Task AQueryBesideARepositoryOverAContext_IsSilent()
     {
-        await VerifyWithEntityFrameworkAsync("""
-
+        await VerifyWithEntityFrameworkAsync(EfModel + """
 public class UserRepository(AppDbContext db)
 {
     public Task<User?> FindAsync(int id) => db.Users.FirstOrDefaultAsync(u => u.Id == id);
@@ -145,8 +110,7 @@ public class Report(UserRepository repository)
     [Fact]
     public async Task QueriesOfTwoDifferentContexts_AreReported()
     {
-        await VerifyWithEntityFrameworkAsync("""
-
+        await VerifyWithEntityFrameworkAsync(EfModel + ReportingDbContext + """
 public class Report(AppDbContext app, ReportingDbContext reporting)
 {
     public async Task<int> RunAsync()
@@ -172,7 +136,7 @@ public class Counter
     [Fact]
     public async Task InMemoryQueriesOverArraysAndLists_AreReported_WithEntityFrameworkReferenced()
     {
-        var test = Verify.Create(EfModel + InMemoryCounter + """
+        var test = WithEntityFramework(EfModel + InMemoryCounter + """
 
 public class Caller(Counter counter)
 {
@@ -187,7 +151,6 @@ public class Caller(Counter counter)
 }
 
 """);
-        test.ReferenceAssemblies = References.Net80WithEntityFramework;
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         await test.RunAsync();
     }

@@ -8,7 +8,7 @@ namespace AwaitAnalyzers.Tests;
 
 /// <summary>
 /// docs/design.md §3, rule by rule: each place where a naive tool would be wrong, silent and reported side by side.
-/// Shared resources (§3.2) are in IndependenceModelTests.Resources.*.cs, their fixtures in IndependenceModelTests.Resources.Fixtures.cs.
+/// Shared resources (§3.2) are in IndependenceModelTests.Resources.*.cs, the fixtures of every part in IndependenceModelTests.Fixtures.cs.
 /// </summary>
 public partial class IndependenceModelTests
 {

@@ -1,23 +1,28 @@
+using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
 using AwaitAnalyzers.Tests.Verification;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.IndependentAwaitsAnalyzer>;
 using VerifyLoop = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.AwaitInLoopAnalyzer>;
 
 namespace AwaitAnalyzers.Tests;
 
 /// <summary>
-/// docs/design.md §3.2: the fixtures of the shared-resource tests, each written once — an EF Core model, repositories and
-/// clients in source, and the sources of referenced assemblies.
+/// The fixtures of the independence-model tests (docs/design.md §3), each written once: an EF Core model, repositories and
+/// clients in source, the sources of referenced assemblies, and the helpers that run a source with them.
 /// </summary>
 public partial class IndependenceModelTests
 {
-    /// <summary>An EF Core model: one context type, two entity sets.</summary>
+    /// <summary>An EF Core model: one context type, two entity sets (and the usings its tests need).</summary>
     private const string EfModel = """
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 public class User { public int Id { get; set; } }
 public class Order { public int Id { get; set; } }
@@ -26,6 +31,21 @@ public class AppDbContext : DbContext
     public DbSet<User> Users => Set<User>();
     public DbSet<Order> Orders => Set<Order>();
 }
+
+""";
+
+    /// <summary>A second context type, after <see cref="EfModel"/>: queries of two contexts.</summary>
+    private const string ReportingDbContext = """
+public class ReportingDbContext : DbContext
+{
+    public DbSet<Order> Orders => Set<Order>();
+}
+
+""";
+
+    /// <summary>A page of results, after <see cref="EfModel"/>.</summary>
+    private const string PageRecord = """
+public record Page<T>(List<T> Items, int Count);
 
 """;
 
@@ -198,6 +218,27 @@ namespace Billing
 
 """;
 
+    private static Task VerifyGroupAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = Verify.Create(source);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static Task VerifyLoopAsync(string source, string? editorConfig = null, params DiagnosticResult[] expected)
+    {
+        var test = VerifyLoop.Create(source, editorConfig);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static Task VerifyWithEntityFrameworkAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = WithEntityFramework(source);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     private static Verify.Test WithEntityFramework(string source)
     {
         var test = Verify.Create(source);
@@ -234,4 +275,12 @@ public class LoopHandler({{parameters}})
 
     /// <summary>A marked source (<c>{|#n:…|}</c>) without its markup: the same code, for the cases where nothing is reported.</summary>
     private static string Silent(string marked) => Regex.Replace(marked, """\{\|#\d+:|\|\}""", string.Empty);
+
+    /// <summary>A marked source without the (not nested) markup numbered <paramref name="markers"/>, keeping the rest.</summary>
+    private static string Silent(string marked, params int[] markers)
+        => Regex.Replace(
+            marked,
+            """\{\|#(\d+):(.*?)\|\}""",
+            match => markers.Contains(int.Parse(match.Groups[1].Value)) ? match.Groups[2].Value : match.Value,
+            RegexOptions.Singleline);
 }
