@@ -1,6 +1,5 @@
-using System.Collections.Immutable;
-using System.IO;
 using System.Threading.Tasks;
+using System.IO;
 using AwaitAnalyzers.Tests.Verification;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
@@ -402,6 +401,34 @@ public class Composer
 
 """, "await_analyzers.include_commands = true");
         test.TestState.AdditionalReferences.Add(library);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SchedulingVerbsOnASharedReceiver_AreSilent()
+    {
+        var scheduler = await ReferenceAssembly.CompileAsync("""
+
+using System.Threading.Tasks;
+namespace Jobs { public class Scheduler { public Task<bool> UnscheduleJob(string key) => Task.Delay(1).ContinueWith(_ => true); } }
+
+""");
+        var test = VerifyLoop.Create("""
+
+using System.Collections.Generic;
+using System.Threading.Tasks;
+public class Cleanup(Jobs.Scheduler scheduler)
+{
+    public async Task RunAsync(List<string> keys)
+    {
+        var removed = new List<bool>();
+        foreach (var key in keys)
+            removed.Add(await scheduler.UnscheduleJob(key));
+    }
+}
+
+""");
+        test.TestState.AdditionalReferences.Add(scheduler);
         await test.RunAsync();
     }
 }

@@ -20,7 +20,7 @@ public partial class IndependenceModelTests
     [InlineData("private readonly IQueryable<User> _users; public UserRepository(AppDbContext db) { _users = db.Users; } public Task<User> GetAsync(int id) => _users.FirstAsync(u => u.Id == id);")]
     public async Task Loop_RepositoryHoldingContext_IsSilent(string members)
     {
-        await LoopWithEntityFramework(EfModel + "public class UserRepository { " + members + " }" + SilentLoopOver("UserRepository users", "await users.GetAsync(id)")).RunAsync();
+        await LoopWithEntityFramework(EfModel + $$"""public class UserRepository { {{members}} }""" + SilentLoopOver("UserRepository users", "await users.GetAsync(id)")).RunAsync();
     }
 
     [Fact]
