@@ -267,17 +267,11 @@ public class Telemetry { public void Track(User user) { } }
     [Fact]
     public async Task OneDbContextUsedByEveryIteration_IsSilent_BesideAServiceWithoutOne()
     {
-        var test = Verify.Create("""
-
-using System.Threading.Tasks;
-using Microsoft.EntityFrameworkCore;
-
-public class User { public int Id { get; set; } }
-public class AppDb : DbContext { public DbSet<User> Users => Set<User>(); }
+        var test = Verify.Create(IndependenceModelTests.EfModel + """
 public class Mailer { public Task SendAsync(int id) => Pending.Done(); }
 public class Caller
 {
-    public async Task RunAsync(AppDb db, Mailer mailer, int[] ids)
+    public async Task RunAsync(AppDbContext db, Mailer mailer, int[] ids)
     {
         foreach (var id in ids)
             await db.Users.FindAsync(id);
@@ -296,17 +290,11 @@ public class Caller
     public async Task LoopOverResultsAwaitedFromADbContext_IsReported()
     {
         // The list is a completed value: iterating it does not reach the context the query ran on.
-        var test = Verify.Create("""
-
-using System.Threading.Tasks;
-using Microsoft.EntityFrameworkCore;
-
-public class User { public int Id { get; set; } }
-public class AppDb : DbContext { public DbSet<User> Users => Set<User>(); }
+        var test = Verify.Create(IndependenceModelTests.EfModel + """
 public class Mailer { public Task SendAsync(User user) => Pending.Done(); }
 public class Caller
 {
-    public async Task RunAsync(AppDb db, Mailer mailer)
+    public async Task RunAsync(AppDbContext db, Mailer mailer)
     {
         var users = await db.Users.ToListAsync();
         {|#0:foreach|} (var user in users)
@@ -323,17 +311,10 @@ public class Caller
     [Fact]
     public async Task LoopOverAQueryOfADbContextUsedInTheBody_IsSilent()
     {
-        var test = Verify.Create("""
-
-using System.Linq;
-using System.Threading.Tasks;
-using Microsoft.EntityFrameworkCore;
-
-public class User { public int Id { get; set; } }
-public class AppDb : DbContext { public DbSet<User> Users => Set<User>(); }
+        var test = Verify.Create(IndependenceModelTests.EfModel + """
 public class Caller
 {
-    public async Task RunAsync(AppDb db, int[] ids)
+    public async Task RunAsync(AppDbContext db, int[] ids)
     {
         var query = db.Users.Where(u => u.Id > 0);
         foreach (var id in ids)

@@ -14,8 +14,8 @@ namespace AwaitAnalyzers.Tests;
 /// </summary>
 public partial class IndependenceModelTests
 {
-    /// <summary>An EF Core model: one context type, two entity sets (and the usings its tests need).</summary>
-    private const string EfModel = """
+    /// <summary>An EF Core model: one context type, two entity sets (and the usings its tests need); the loop tests use it too.</summary>
+    internal const string EfModel = """
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -56,6 +56,26 @@ public class OrderRepository
     private readonly AppDbContext _db;
     public OrderRepository(AppDbContext db) { _db = db; }
     public Task<List<Order>> ListAsync(int userId) => _db.Orders.ToListAsync();
+}
+
+""";
+
+    /// <summary>An interface whose one implementation holds the context by its primary-constructor parameter.</summary>
+    private const string UserRepositoryOverContext = """
+public interface IUserRepository { Task<User> GetAsync(int id); }
+public class UserRepository(AppDbContext db) : IUserRepository
+{
+    public Task<User> GetAsync(int id) => db.Users.FirstAsync(u => u.Id == id);
+}
+
+""";
+
+    /// <summary>A rule (a handler resolved from the scope) whose implementation holds the context.</summary>
+    private const string RuleOverContext = """
+public interface IRule { Task<bool> CheckAsync(int id); }
+public class UniqueEmailRule(AppDbContext db) : IRule
+{
+    public Task<bool> CheckAsync(int id) => db.Users.AnyAsync(u => u.Id == id);
 }
 
 """;
