@@ -6,11 +6,15 @@ using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers
 
 namespace AwaitAnalyzers.Tests;
 
-/// <summary>AWAIT002: which loops are reported, and where (docs/design.md §2, §3 in a loop).</summary>
-public class AwaitInLoopAnalyzerTests
+/// <summary>
+/// docs/design.md §2 AWAIT002: which loops are reported, and where; the loop shapes that stay silent (§3.9). The tests of
+/// iteration independence (§3 in a loop) are in AwaitInLoopAnalyzerTests.Iterations.cs.
+/// </summary>
+public partial class AwaitInLoopAnalyzerTests
 {
     /// <summary>The services the loop tests call (shared with AwaitInLoopFixerTests).</summary>
-    internal const string Services = @"
+    internal const string Services = """
+
 public class User { }
 public class Dto { }
 public class Service
@@ -29,30 +33,28 @@ public class Repository
     public Repository(System.Data.Common.DbConnection connection) => _connection = connection;
     public Task<User> FindAsync(int id) => Pending.Result(new User());
 }
-";
 
-    private static string InMethod(string body, string parameters = "Service service, int[] ids") => @"
+""";
+
+    private static readonly CallerSource Caller = new($$"""
+
 using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-" + Services + @"
-public class Caller
-{
-    public async Task RunAsync(" + parameters + @")
+{{Services}}
+""")
     {
-" + body + @"
-    }
-}
-";
+        Parameters = "Service service, int[] ids",
+    };
 
     [Fact]
     public async Task ForEachAwaitingEachItem_IsReported()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         {|#0:foreach|} (var id in ids)
             {|#1:await service.ProcessAsync(id)|};
-"));
+"""));
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await test.RunAsync();
     }
@@ -60,13 +62,13 @@ public class Caller
     [Fact]
     public async Task AwaitThroughALocalComputedFromTheItem_IsReported()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         {|#0:foreach|} (var id in ids)
         {
             var dto = Service.Map(id);
             {|#1:await service.SendAsync(dto)|};
         }
-"));
+"""));
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await test.RunAsync();
     }
@@ -74,14 +76,14 @@ public class Caller
     [Fact]
     public async Task BodyWithTwoAwaits_HasBothAsAdditionalLocations()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         {|#0:foreach|} (var id in ids)
         {
             var user = {|#1:await service.GetUserAsync(id)|};
             var count = {|#2:await service.CountAsync(user)|};
             Console.WriteLine(count);
         }
-"));
+"""));
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1, 2));
         await test.RunAsync();
     }
@@ -89,10 +91,10 @@ public class Caller
     [Fact]
     public async Task CountingFor_IsReported()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         {|#0:for|} (int i = 0; i < ids.Length; i++)
             {|#1:await service.ProcessAsync(ids[i])|};
-"));
+"""));
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await test.RunAsync();
     }
@@ -100,12 +102,12 @@ public class Caller
     [Fact]
     public async Task AccumulationIntoALocalList_IsReported()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         var users = new List<User>();
         {|#0:foreach|} (var id in ids)
             users.Add({|#1:await service.GetUserAsync(id)|});
         Console.WriteLine(users.Count);
-"));
+"""));
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await test.RunAsync();
     }
@@ -113,14 +115,14 @@ public class Caller
     [Fact]
     public async Task ResultDeclaredThenAdded_IsReported()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         ICollection<User> users = new List<User>();
         {|#0:foreach|} (var id in ids)
         {
             var user = {|#1:await service.GetUserAsync(id)|};
             users.Add(user);
         }
-"));
+"""));
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await test.RunAsync();
     }
@@ -128,10 +130,10 @@ public class Caller
     [Fact]
     public async Task ConfigureAwaitAndValueTask_AreReported()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         {|#0:foreach|} (var id in ids)
             {|#1:await service.ScoreAsync(id).ConfigureAwait(false)|};
-"));
+"""));
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await test.RunAsync();
     }
@@ -139,7 +141,7 @@ public class Caller
     [Fact]
     public async Task BreakInsideANestedSwitch_DoesNotLeaveTheLoop()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         {|#0:foreach|} (var id in ids)
         {
             switch (id)
@@ -151,7 +153,7 @@ public class Caller
                     break;
             }
         }
-"));
+"""));
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await test.RunAsync();
     }
@@ -159,7 +161,7 @@ public class Caller
     [Fact]
     public async Task LoopInAsyncLambdaAndLocalFunction_AreReported()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         Func<Task> run = async () =>
         {
             {|#0:foreach|} (var id in ids)
@@ -173,7 +175,7 @@ public class Caller
             {|#2:foreach|} (var id in ids)
                 {|#3:await service.ProcessAsync(id)|};
         }
-"));
+"""));
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         test.ExpectedDiagnostics.Add(Expect.Loop(2, 3));
         await test.RunAsync();
@@ -182,13 +184,15 @@ public class Caller
     [Fact]
     public async Task LoopInTopLevelStatements_IsReported()
     {
-        var test = Verify.Create(@"
+        var test = Verify.Create($$"""
+
 using System.Threading.Tasks;
 
 var service = new Service();
 {|#0:foreach|} (var id in new[] { 1, 2, 3 })
     {|#1:await service.ProcessAsync(id)|};
-" + Services);
+{{Services}}
+""");
         test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await test.RunAsync();
@@ -197,11 +201,11 @@ var service = new Service();
     [Fact]
     public async Task NestedIndependentLoops_AreReportedOnTheOuterLoop()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         {|#0:foreach|} (var row in rows)
             foreach (var id in row)
                 {|#1:await service.ProcessAsync(id)|};
-", "Service service, int[][] rows"));
+""", "Service service, int[][] rows"));
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await test.RunAsync();
     }
@@ -209,7 +213,7 @@ var service = new Service();
     [Fact]
     public async Task OuterLoopCarryingState_LeavesOnlyTheInnerLoop()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         var total = 0;
         foreach (var row in rows)
         {
@@ -218,17 +222,17 @@ var service = new Service();
                 {|#1:await service.ProcessAsync(id)|};
         }
         Console.WriteLine(total);
-", "Service service, int[][] rows"));
+""", "Service service, int[][] rows"));
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await test.RunAsync();
     }
 
-    // ---- silent ----
+    // Loop shapes that stay silent: condition-driven loops, bodies that steer the loop, retries, rewrites that would not compile.
 
     [Fact]
     public async Task WhileAndDoLoops_AreSilent()
     {
-        await Verify.VerifyAsync(InMethod(@"
+        await Verify.VerifyAsync(Caller.Method("""
         var i = 0;
         while (i < ids.Length)
             await service.ProcessAsync(ids[i++]);
@@ -237,16 +241,16 @@ var service = new Service();
             await service.ProcessAsync(ids[0]);
         }
         while (ids.Length > 100);
-"));
+"""));
     }
 
     [Fact]
     public async Task AwaitForeach_IsSilent()
     {
-        await Verify.VerifyAsync(InMethod(@"
+        await Verify.VerifyAsync(Caller.Method("""
         await foreach (var id in source)
             await service.ProcessAsync(id);
-", "Service service, IAsyncEnumerable<int> source"));
+""", "Service service, IAsyncEnumerable<int> source"));
     }
 
     [Theory]
@@ -257,24 +261,25 @@ var service = new Service();
     [InlineData("if (id < 0) goto done;")]
     public async Task BodyThatLeavesTheLoop_IsSilent(string jump)
     {
-        await Verify.VerifyAsync(InMethod(@"
+        await Verify.VerifyAsync(Caller.Method($$"""
         foreach (var id in ids)
         {
-            " + jump + @"
+            {{jump}}
             await service.ProcessAsync(id);
         }
         done:
         Console.WriteLine();
-"));
+"""));
     }
 
     [Fact]
     public async Task YieldInAnAsyncIterator_IsSilent()
     {
-        await Verify.VerifyAsync(@"
+        await Verify.VerifyAsync($$"""
+
 using System.Collections.Generic;
 using System.Threading.Tasks;
-" + Services + @"
+{{Services}}
 public class Caller
 {
     public async IAsyncEnumerable<User> GetAllAsync(Service service, int[] ids)
@@ -283,368 +288,25 @@ public class Caller
             yield return await service.GetUserAsync(id);
     }
 }
-");
-    }
 
-    [Fact]
-    public async Task LoopCarriedWrite_IsSilent()
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        var total = 0;
-        User? last = null;
-        foreach (var id in ids)
-        {
-            var user = await service.GetUserAsync(id);
-            total += await service.CountAsync(user);
-        }
-        foreach (var id in ids)
-            last = await service.GetUserAsync(id);
-        Console.WriteLine($""{total}{last}"");
-"));
-    }
-
-    [Fact]
-    public async Task CounterWrittenInTheBody_IsSilent()
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        for (int i = 0; i < ids.Length; i++)
-        {
-            await service.ProcessAsync(ids[i]);
-            i++;
-        }
-"));
-    }
-
-    [Fact]
-    public async Task OuterLocalWrittenThroughAnOutArgument_IsSilent()
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        var parsed = 0;
-        foreach (var id in ids)
-        {
-            int.TryParse(id.ToString(), out parsed);
-            await service.ProcessAsync(id);
-        }
-        Console.WriteLine(parsed);
-"));
-    }
-
-    [Fact]
-    public async Task OuterStructMutatedByItsOwnMethod_IsSilent()
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        var tally = new Tally();
-        foreach (var id in ids)
-        {
-            tally.Bump();
-            await service.ProcessAsync(id);
-        }
-        Console.WriteLine(tally.Count);
-    }
-}
-
-public struct Tally
-{
-    public int Count;
-    public void Bump() => Count++;
-}
-
-public class Unused
-{
-    public void M()
-    {
-"));
-    }
-
-    [Fact]
-    public async Task FieldWrittenInTheBody_IsSilent()
-    {
-        await Verify.VerifyAsync(@"
-using System.Threading.Tasks;
-" + Services + @"
-public class Caller
-{
-    private User? _last;
-    public async Task RunAsync(Service service, int[] ids)
-    {
-        foreach (var id in ids)
-            _last = await service.GetUserAsync(id);
-    }
-}
-");
+""");
     }
 
     [Fact]
     public async Task RetryAndPollShapes_AreSilent()
     {
-        await Verify.VerifyAsync(InMethod(@"
+        await Verify.VerifyAsync(Caller.Method("""
         for (int attempt = 0; attempt < 3; attempt++)
             await service.PingAsync();
         foreach (var id in ids)
             await service.ProcessAsync(ids[0]);
-"));
-    }
-
-    [Theory]
-    [InlineData("await Task.Delay(100);")]
-    [InlineData("await gate.WaitAsync();")]
-    [InlineData("gate.Wait();")]
-    [InlineData("Thread.Sleep(10);")]
-    public async Task PauseOrSynchronisationInTheBody_IsSilent(string step)
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        foreach (var id in ids)
-        {
-            " + step + @"
-            await service.ProcessAsync(id);
-        }
-", "Service service, int[] ids, SemaphoreSlim gate"));
-    }
-
-    [Fact]
-    public async Task LockInTheBody_IsSilent()
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        var sync = new object();
-        foreach (var id in ids)
-        {
-            lock (sync) { Console.WriteLine(id); }
-            await service.ProcessAsync(id);
-        }
-"));
-    }
-
-    [Fact]
-    public async Task OneStreamUsedByEveryIteration_IsSilent()
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        foreach (var line in lines)
-            await writer.WriteLineAsync(line);
-", "System.IO.TextWriter writer, string[] lines"));
-    }
-
-    [Fact]
-    public async Task OneRepositoryHoldingAConnection_IsSilent()
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        foreach (var id in ids)
-        {
-            var user = await repository.FindAsync(id);
-            Console.WriteLine(user);
-        }
-", "Repository repository, int[] ids"));
-    }
-
-    [Fact]
-    public async Task OneDbContextUsedByEveryIteration_IsSilent_BesideAServiceWithoutOne()
-    {
-        var test = Verify.Create(@"
-using System.Threading.Tasks;
-using Microsoft.EntityFrameworkCore;
-
-public class User { public int Id { get; set; } }
-public class AppDb : DbContext { public DbSet<User> Users => Set<User>(); }
-public class Mailer { public Task SendAsync(int id) => Pending.Done(); }
-public class Caller
-{
-    public async Task RunAsync(AppDb db, Mailer mailer, int[] ids)
-    {
-        foreach (var id in ids)
-            await db.Users.FindAsync(id);
-        {|#0:foreach|} (var id in ids)
-            {|#1:await mailer.SendAsync(id)|};
-    }
-}
-");
-        test.ReferenceAssemblies = References.Net80WithEntityFramework;
-        test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task LoopOverResultsAwaitedFromADbContext_IsReported()
-    {
-        // The list is a completed value: iterating it does not reach the context the query ran on.
-        var test = Verify.Create(@"
-using System.Threading.Tasks;
-using Microsoft.EntityFrameworkCore;
-
-public class User { public int Id { get; set; } }
-public class AppDb : DbContext { public DbSet<User> Users => Set<User>(); }
-public class Mailer { public Task SendAsync(User user) => Pending.Done(); }
-public class Caller
-{
-    public async Task RunAsync(AppDb db, Mailer mailer)
-    {
-        var users = await db.Users.ToListAsync();
-        {|#0:foreach|} (var user in users)
-            {|#1:await mailer.SendAsync(user)|};
-    }
-}
-");
-        test.ReferenceAssemblies = References.Net80WithEntityFramework;
-        test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task LoopOverAQueryOfADbContextUsedInTheBody_IsSilent()
-    {
-        var test = Verify.Create(@"
-using System.Linq;
-using System.Threading.Tasks;
-using Microsoft.EntityFrameworkCore;
-
-public class User { public int Id { get; set; } }
-public class AppDb : DbContext { public DbSet<User> Users => Set<User>(); }
-public class Caller
-{
-    public async Task RunAsync(AppDb db, int[] ids)
-    {
-        var query = db.Users.Where(u => u.Id > 0);
-        foreach (var id in ids)
-        {
-            var user = await query.FirstOrDefaultAsync(u => u.Id == id);
-            System.Console.WriteLine(user);
-        }
-    }
-}
-");
-        test.ReferenceAssemblies = References.Net80WithEntityFramework;
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task AwaitOfAStartedTask_IsSilent()
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        foreach (var task in tasks)
-            await task;
-", "Task[] tasks"));
-    }
-
-    [Fact]
-    public async Task AlreadyCompletedOperation_IsSilent()
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        foreach (var id in ids)
-            Console.WriteLine(await Task.FromResult(id));
-"));
-    }
-
-    [Fact]
-    public async Task ListUsedBeyondItsAdd_IsSilent()
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        var users = new List<User>();
-        foreach (var id in ids)
-        {
-            users.Add(await service.GetUserAsync(id));
-            Console.WriteLine(users.Count);
-        }
-"));
-    }
-
-    [Fact]
-    public async Task ConditionalAdd_IsSilent()
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        var users = new List<User>();
-        foreach (var id in ids)
-        {
-            var user = await service.GetUserAsync(id);
-            if (id > 0)
-                users.Add(user);
-        }
-"));
-    }
-
-    [Fact]
-    public async Task SharedCollectionMutatedAfterAnAwait_IsSilent()
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        var byId = new Dictionary<int, User>();
-        foreach (var id in ids)
-            byId[id] = await service.GetUserAsync(id);
-        var seen = new HashSet<User>();
-        foreach (var id in ids)
-            seen.Add(await service.GetUserAsync(id));
-"));
-    }
-
-    [Fact]
-    public async Task SharedInstanceCalledAfterAnAwait_IsSilent()
-    {
-        await Verify.VerifyAsync(@"
-using System.Text;
-using System.Threading.Tasks;
-" + Services + @"
-public class Caller
-{
-    private int _seen;
-    private void Remember(User user) => _seen++;
-
-    public async Task RunAsync(Service service, int[] ids, StringBuilder log)
-    {
-        foreach (var id in ids)
-        {
-            var user = await service.GetUserAsync(id);
-            Remember(user);
-        }
-        foreach (var id in ids)
-        {
-            var user = await service.GetUserAsync(id);
-            log.Append(user);
-        }
-    }
-}
-");
-    }
-
-    [Fact]
-    public async Task StaticOrConcurrentSafeCallAfterAnAwait_IsReported()
-    {
-        var test = Verify.Create(InMethod(@"
-        {|#0:foreach|} (var id in ids)
-        {
-            var user = {|#1:await service.GetUserAsync(id)|};
-            Console.WriteLine(user);
-            telemetry.Track(user);
-        }
-", "Service service, int[] ids, Telemetry telemetry") + @"
-public class Telemetry { public void Track(User user) { } }
-", "await_analyzers.concurrent_safe_types = Telemetry\n");
-        test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task CallOnAnInstanceNotKnownSafeAfterAnAwait_IsSilent()
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        foreach (var id in ids)
-        {
-            var user = await service.GetUserAsync(id);
-            telemetry.Track(user);
-        }
-", "Service service, int[] ids, Telemetry telemetry") + @"
-public class Telemetry { public void Track(User user) { } }
-");
-    }
-
-    [Fact]
-    public async Task ElementConversionEnumerableCastCannotDo_IsSilent()
-    {
-        await Verify.VerifyAsync(InMethod(@"
-        foreach (long id in ids)
-            await service.ProcessAsync((int)id);
-"));
+"""));
     }
 
     [Fact]
     public async Task ForOverAnythingButACountingRange_IsSilent()
     {
-        await Verify.VerifyAsync(InMethod(@"
+        await Verify.VerifyAsync(Caller.Method("""
         for (int i = 0; i < ids.Length; i += 2)
             await service.ProcessAsync(ids[i]);
         for (int i = ids.Length - 1; i >= 0; i--)
@@ -653,15 +315,25 @@ public class Telemetry { public void Track(User user) { } }
             await service.ProcessAsync(i);
 
         static int Count() => 3;
-"));
+"""));
+    }
+
+    [Fact]
+    public async Task ElementConversionEnumerableCastCannotDo_IsSilent()
+    {
+        await Verify.VerifyAsync(Caller.Method("""
+        foreach (long id in ids)
+            await service.ProcessAsync((int)id);
+"""));
     }
 
     [Fact]
     public async Task LoopInASynchronousMethod_IsSilent()
     {
-        await Verify.VerifyAsync(@"
+        await Verify.VerifyAsync($$"""
+
 using System.Threading.Tasks;
-" + Services + @"
+{{Services}}
 public class Caller
 {
     public void Run(Service service, int[] ids)
@@ -672,13 +344,14 @@ public class Caller
         }
     }
 }
-".Replace("Func<Task>", "System.Func<Task>"));
+
+""".Replace("Func<Task>", "System.Func<Task>"));
     }
 
     [Fact]
     public async Task IncompleteCode_DoesNotThrow()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         foreach (var id in )
             await service.ProcessAsync(id);
         foreach (var id in ids)
@@ -688,7 +361,7 @@ public class Caller
         foreach (var id in ids)
         {
             users.Add(await service.GetUserAsync(id));
-"));
+"""));
         test.CompilerDiagnostics = CompilerDiagnostics.None;
         await test.RunAsync();
     }

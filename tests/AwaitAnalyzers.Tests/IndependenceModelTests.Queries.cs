@@ -1,6 +1,5 @@
-using System.Collections.Immutable;
-using System.IO;
 using System.Threading.Tasks;
+using System.IO;
 using AwaitAnalyzers.Tests.Verification;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
@@ -13,40 +12,12 @@ namespace AwaitAnalyzers.Tests;
 /// docs/design.md §3.8: a query holds its provider (with a data-access assembly, possibly a context); an HTTP response
 /// is an ordered writer; a state-changing call on a receiver the operations share writes it.
 /// </summary>
-public class QueryResponseReceiverTests
+public partial class IndependenceModelTests
 {
-    private const string EfModel = @"
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading.Tasks;
-using Microsoft.EntityFrameworkCore;
-
-public class User { public int Id { get; set; } }
-public class Order { public int Id { get; set; } }
-public class AppDbContext : DbContext
-{
-    public DbSet<User> Users => Set<User>();
-    public DbSet<Order> Orders => Set<Order>();
-}
-public class ReportingDbContext : DbContext
-{
-    public DbSet<Order> Orders => Set<Order>();
-}
-public record Page<T>(List<T> Items, int Count);
-";
-
-    private static Task VerifyWithEntityFrameworkAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = Verify.Create(EfModel + source);
-        test.ReferenceAssemblies = References.Net80WithEntityFramework;
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
-
     [Fact]
     public async Task PagingHelper_CountThenPageOfOneQueryParameter_IsSilent()
     {
-        await VerifyWithEntityFrameworkAsync(@"
+        await VerifyWithEntityFrameworkAsync(EfModel + PageRecord + """
 public static class Paging
 {
     public static async Task<Page<T>> CreateAsync<T>(IQueryable<T> source, int page, int size)
@@ -56,13 +27,14 @@ public static class Paging
         return new Page<T>(items, count);
     }
 }
-");
+
+""");
     }
 
     [Fact]
     public async Task QueryStoredInAField_AwaitedTwice_IsSilent()
     {
-        await VerifyWithEntityFrameworkAsync(@"
+        await VerifyWithEntityFrameworkAsync(EfModel + """
 public class UserQueries(IQueryable<User> users)
 {
     private readonly IQueryable<User> _users = users;
@@ -73,13 +45,14 @@ public class UserQueries(IQueryable<User> users)
         return count + first.Id;
     }
 }
-");
+
+""");
     }
 
     [Fact]
     public async Task QueryComposedInOneStatement_AwaitedInTheNext_IsSilent()
     {
-        await VerifyWithEntityFrameworkAsync(@"
+        await VerifyWithEntityFrameworkAsync(EfModel + """
 public class Report
 {
     public async Task<int> RunAsync(IQueryable<Order> orders, int minimum)
@@ -90,14 +63,15 @@ public class Report
         return count + top.Count;
     }
 }
-");
+
+""");
     }
 
     [Fact]
     public async Task TwoDifferentQueries_WithEntityFrameworkReferenced_AreSilent()
     {
         // Both providers may be the request's one context.
-        await VerifyWithEntityFrameworkAsync(@"
+        await VerifyWithEntityFrameworkAsync(EfModel + """
 public class Report
 {
     public async Task<int> RunAsync(IQueryable<Order> orders, IQueryable<User> users)
@@ -107,13 +81,14 @@ public class Report
         return orderCount + userCount;
     }
 }
-");
+
+""");
     }
 
     [Fact]
     public async Task AQueryBesideARepositoryOverAContext_IsSilent()
     {
-        await VerifyWithEntityFrameworkAsync(@"
+        await VerifyWithEntityFrameworkAsync(EfModel + """
 public class UserRepository(AppDbContext db)
 {
     public Task<User?> FindAsync(int id) => db.Users.FirstOrDefaultAsync(u => u.Id == id);
@@ -127,13 +102,14 @@ public class Report(UserRepository repository)
         return count + (user?.Id ?? 0);
     }
 }
-");
+
+""");
     }
 
     [Fact]
     public async Task QueriesOfTwoDifferentContexts_AreReported()
     {
-        await VerifyWithEntityFrameworkAsync(@"
+        await VerifyWithEntityFrameworkAsync(EfModel + ReportingDbContext + """
 public class Report(AppDbContext app, ReportingDbContext reporting)
 {
     public async Task<int> RunAsync()
@@ -143,20 +119,24 @@ public class Report(AppDbContext app, ReportingDbContext reporting)
         return users + orders;
     }
 }
-", Expect.Group(0, 1));
+
+""", Expect.Group(0, 1));
     }
 
-    private const string InMemoryCounter = @"
+    private const string InMemoryCounter = """
+
 public class Counter
 {
     public async Task<int> CountAsync<T>(IQueryable<T> query) { await Task.Yield(); return query.Count(); }
 }
-";
+
+""";
 
     [Fact]
     public async Task InMemoryQueriesOverArraysAndLists_AreReported_WithEntityFrameworkReferenced()
     {
-        var test = Verify.Create(EfModel + InMemoryCounter + @"
+        var test = WithEntityFramework(EfModel + InMemoryCounter + """
+
 public class Caller(Counter counter)
 {
     public async Task<int> RunAsync(int[] numbers, List<string> names)
@@ -168,8 +148,8 @@ public class Caller(Counter counter)
         return a + b;
     }
 }
-");
-        test.ReferenceAssemblies = References.Net80WithEntityFramework;
+
+""");
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         await test.RunAsync();
     }
@@ -178,10 +158,11 @@ public class Caller(Counter counter)
     public async Task OneQueryParameterAwaitedTwice_WithoutDataAccess_IsSilent()
     {
         // Without a data-access assembly the provider is still unseen: one query, one provider, two operations.
-        await Verify.VerifyAsync(@"
+        await Verify.VerifyAsync($$"""
+
 using System.Linq;
 using System.Threading.Tasks;
-" + InMemoryCounter + @"
+{{InMemoryCounter}}
 public class Caller(Counter counter)
 {
     public async Task<int> RunAsync(IQueryable<int> query)
@@ -191,16 +172,18 @@ public class Caller(Counter counter)
         return a + b;
     }
 }
-");
+
+""");
     }
 
     [Fact]
     public async Task TwoQueryParameters_WithoutDataAccess_AreReported()
     {
-        var test = Verify.Create(@"
+        var test = Verify.Create($$"""
+
 using System.Linq;
 using System.Threading.Tasks;
-" + InMemoryCounter + @"
+{{InMemoryCounter}}
 public class Caller(Counter counter)
 {
     public async Task<int> RunAsync(IQueryable<int> first, IQueryable<int> second)
@@ -210,7 +193,8 @@ public class Caller(Counter counter)
         return a + b;
     }
 }
-");
+
+""");
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         await test.RunAsync();
     }
@@ -234,7 +218,8 @@ public class Caller(Counter counter)
     [Fact]
     public async Task LinesWrittenToTheResponse_AreSilent()
     {
-        await VerifyWithAspNetCoreAsync(@"
+        await VerifyWithAspNetCoreAsync("""
+
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -243,7 +228,7 @@ public class Export
     public async Task WriteAsync(HttpContext context, List<string> lines)
     {
         foreach (var line in lines)
-            await context.Response.WriteAsync(line + ""\n"");
+            await context.Response.WriteAsync(line + "\n");
     }
     public async Task WriteBodyAsync(HttpResponse response, List<byte[]> chunks)
     {
@@ -251,13 +236,15 @@ public class Export
             await response.Body.WriteAsync(chunk);
     }
 }
-");
+
+""");
     }
 
     [Fact]
     public async Task ALoopBesideTheResponseThatDoesNotWriteIt_IsReported()
     {
-        await VerifyWithAspNetCoreAsync(@"
+        await VerifyWithAspNetCoreAsync("""
+
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -272,7 +259,8 @@ public class Export(HttpClient http)
         return total.Count;
     }
 }
-", Expect.Loop(0, 1));
+
+""", Expect.Loop(0, 1));
     }
 
     [Fact]
@@ -280,26 +268,30 @@ public class Export(HttpClient http)
     {
         // Seen through by their constructors, both hold the request's one HttpResponse.
         var aspNetCore = await AspNetCore.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, default);
-        var services = await ReferenceAssembly.CompileAsync(@"
+        var services = await ReferenceAssembly.CompileAsync("""
+
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 namespace Reports
 {
     public class HeaderWriter(HttpResponse response) { public Task<int> MeasureAsync(string text) => Task.FromResult(text.Length + response.StatusCode); }
 }
-", additional: aspNetCore);
-        var test = Verify.Create(@"
+
+""", additional: aspNetCore);
+        var test = Verify.Create("""
+
 using System.Threading.Tasks;
 public class Page(Reports.HeaderWriter first, Reports.HeaderWriter second)
 {
     public async Task<int> RunAsync()
     {
-        var a = await first.MeasureAsync(""a"");
-        var b = await second.MeasureAsync(""b"");
+        var a = await first.MeasureAsync("a");
+        var b = await second.MeasureAsync("b");
         return a + b;
     }
 }
-");
+
+""");
         test.TestState.AdditionalReferences.AddRange(aspNetCore);
         test.TestState.AdditionalReferences.Add(services);
         await test.RunAsync();
@@ -307,7 +299,8 @@ public class Page(Reports.HeaderWriter first, Reports.HeaderWriter second)
 
     // A state-changing call on a receiver from outside the iteration, or shared by a group's members, writes it.
 
-    private const string MailLibrary = @"
+    private const string MailLibrary = """
+
 namespace Mail
 {
     public class Attachments
@@ -318,13 +311,15 @@ namespace Mail
     }
     public class Message { public Attachments Attachments { get; } = new Attachments(); }
 }
-";
+
+""";
 
     [Fact]
     public async Task StateChangingCallOnAReceiverFromOutsideTheLoop_NotInSource_IsSilent()
     {
         var library = await ReferenceAssembly.CompileAsync(MailLibrary);
-        var test = VerifyLoop.Create(@"
+        var test = VerifyLoop.Create("""
+
 using System.Collections.Generic;
 using System.Threading.Tasks;
 public class Composer
@@ -335,7 +330,8 @@ public class Composer
             await message.Attachments.AddAsync(path);
     }
 }
-");
+
+""");
         test.TestState.AdditionalReferences.Add(library);
         await test.RunAsync();
     }
@@ -344,7 +340,8 @@ public class Composer
     public async Task QueryOnAReceiverFromOutsideTheLoop_NotInSource_IsReported()
     {
         var library = await ReferenceAssembly.CompileAsync(MailLibrary);
-        var test = VerifyLoop.Create(@"
+        var test = VerifyLoop.Create("""
+
 using System.Collections.Generic;
 using System.Threading.Tasks;
 public class Composer
@@ -357,7 +354,8 @@ public class Composer
         return sizes;
     }
 }
-");
+
+""");
         test.TestState.AdditionalReferences.Add(library);
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await test.RunAsync();
@@ -366,7 +364,8 @@ public class Composer
     [Fact]
     public async Task StateChangingCallsOnAKnownSafeReceiver_AreReported()
     {
-        var test = VerifyLoop.Create(@"
+        var test = VerifyLoop.Create("""
+
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -378,7 +377,8 @@ public class Notifier(HttpClient http)
             {|#1:await http.PostAsync(url, null)|};
     }
 }
-");
+
+""");
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
         await test.RunAsync();
     }
@@ -387,18 +387,48 @@ public class Notifier(HttpClient http)
     public async Task GroupSharingAReceiver_WithAStateChangingCall_IsSilent_WithIncludeCommands()
     {
         var library = await ReferenceAssembly.CompileAsync(MailLibrary);
-        var test = Verify.Create(@"
+        var test = Verify.Create("""
+
 using System.Threading.Tasks;
 public class Composer
 {
     public async Task AttachAsync(Mail.Message message)
     {
-        await message.Attachments.AddAsync(""a.pdf"");
-        await message.Attachments.AddAsync(""b.pdf"");
+        await message.Attachments.AddAsync("a.pdf");
+        await message.Attachments.AddAsync("b.pdf");
     }
 }
-", "await_analyzers.include_commands = true");
+
+""", "await_analyzers.include_commands = true");
         test.TestState.AdditionalReferences.Add(library);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SchedulingVerbsOnASharedReceiver_AreSilent()
+    {
+        var scheduler = await ReferenceAssembly.CompileAsync("""
+
+using System.Threading.Tasks;
+namespace Jobs { public class Scheduler { public Task<bool> UnscheduleJob(string key) => Task.Delay(1).ContinueWith(_ => true); } }
+
+""");
+        var test = VerifyLoop.Create("""
+
+using System.Collections.Generic;
+using System.Threading.Tasks;
+public class Cleanup(Jobs.Scheduler scheduler)
+{
+    public async Task RunAsync(List<string> keys)
+    {
+        var removed = new List<bool>();
+        foreach (var key in keys)
+            removed.Add(await scheduler.UnscheduleJob(key));
+    }
+}
+
+""");
+        test.TestState.AdditionalReferences.Add(scheduler);
         await test.RunAsync();
     }
 }

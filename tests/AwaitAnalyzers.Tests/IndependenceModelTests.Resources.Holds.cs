@@ -89,12 +89,7 @@ public class UserRepository(AppDbContext db)
     [Fact]
     public async Task InterfaceReceiverWhoseOnlyImplementationHoldsContext_IsSilent()
     {
-        await WithEntityFramework(EfModel + OrderRepository + """
-public interface IUserRepository { Task<User> GetAsync(int id); }
-public class UserRepository(AppDbContext db) : IUserRepository
-{
-    public Task<User> GetAsync(int id) => db.Users.FirstAsync(u => u.Id == id);
-}
+        await WithEntityFramework(EfModel + OrderRepository + UserRepositoryOverContext + """
 public class Handler(IUserRepository users, OrderRepository orders)
 {
     public async Task RunAsync(int id)
@@ -197,12 +192,7 @@ public class UserRepository : RepositoryBase
     [Fact]
     public async Task ContextHeldThroughACollectionOfHandlers_IsSilent()
     {
-        await WithEntityFramework(EfModel + OrderRepository + """
-public interface IRule { Task<bool> CheckAsync(int id); }
-public class UniqueEmailRule(AppDbContext db) : IRule
-{
-    public Task<bool> CheckAsync(int id) => db.Users.AnyAsync(u => u.Id == id);
-}
+        await WithEntityFramework(EfModel + OrderRepository + RuleOverContext + """
 public class Validator(IEnumerable<IRule> rules)
 {
     public Task<bool> GetValidityAsync(int id) => rules.First().CheckAsync(id);

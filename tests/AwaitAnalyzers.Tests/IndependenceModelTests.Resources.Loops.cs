@@ -20,7 +20,7 @@ public partial class IndependenceModelTests
     [InlineData("private readonly IQueryable<User> _users; public UserRepository(AppDbContext db) { _users = db.Users; } public Task<User> GetAsync(int id) => _users.FirstAsync(u => u.Id == id);")]
     public async Task Loop_RepositoryHoldingContext_IsSilent(string members)
     {
-        await LoopWithEntityFramework(EfModel + "public class UserRepository { " + members + " }" + SilentLoopOver("UserRepository users", "await users.GetAsync(id)")).RunAsync();
+        await LoopWithEntityFramework(EfModel + $$"""public class UserRepository { {{members}} }""" + SilentLoopOver("UserRepository users", "await users.GetAsync(id)")).RunAsync();
     }
 
     [Fact]
@@ -38,14 +38,7 @@ public class UserRepository(AppDbContext db)
     [Fact]
     public async Task Loop_InterfaceReceiverWhoseOnlyImplementationHoldsContext_IsSilent()
     {
-        await LoopWithEntityFramework(EfModel + """
-public interface IUserRepository { Task<User> GetAsync(int id); }
-public class UserRepository(AppDbContext db) : IUserRepository
-{
-    public Task<User> GetAsync(int id) => db.Users.FirstAsync(u => u.Id == id);
-}
-
-""" + SilentLoopOver("IUserRepository users", "await users.GetAsync(id)")).RunAsync();
+        await LoopWithEntityFramework(EfModel + UserRepositoryOverContext + SilentLoopOver("IUserRepository users", "await users.GetAsync(id)")).RunAsync();
     }
 
     [Fact]
@@ -159,12 +152,7 @@ public class LoopHandler
     public async Task Loop_ItemsHoldingTheScopedContext_IsSilent()
     {
         // Handlers resolved from one scope are different instances holding one DbContext.
-        await LoopWithEntityFramework(EfModel + """
-public interface IRule { Task<bool> CheckAsync(int id); }
-public class UniqueEmailRule(AppDbContext db) : IRule
-{
-    public Task<bool> CheckAsync(int id) => db.Users.AnyAsync(u => u.Id == id);
-}
+        await LoopWithEntityFramework(EfModel + RuleOverContext + """
 public class LoopHandler
 {
     public static IEnumerable<IRule> Rules() => new IRule[0];

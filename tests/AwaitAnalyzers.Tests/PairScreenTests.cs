@@ -11,7 +11,8 @@ namespace AwaitAnalyzers.Tests;
 /// </summary>
 public class PairScreenTests
 {
-    private const string Services = @"
+    private const string Services = """
+
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -26,45 +27,45 @@ public class Service
     public Task SendAsync(int id) => Pending.Done();
     public Task<int> SaveAsync(int id) => Pending.Result(id);
 }
-";
 
-    private static string InMethod(string body) => Services + @"
-public class Caller
-{
-    public async Task<int> RunAsync(Service users, Service orders, int id, int[] ids)
+""";
+
+    private static readonly CallerSource Caller = new(Services)
     {
-" + body + @"
+        Returns = "Task<int>",
+        Parameters = "Service users, Service orders, int id, int[] ids",
+        Epilogue = """
         return 0;
-    }
-}
-";
+
+""",
+    };
 
     [Fact]
     public async Task SecondUsesFirstLocal_IsSilent()
     {
-        await Verify.VerifyAsync(InMethod(@"
+        await Verify.VerifyAsync(Caller.Method("""
         var user = await users.GetUserAsync(id);
         var count = await orders.CountAsync(user.Id);
-"));
+"""));
     }
 
     [Fact]
     public async Task SecondAssignsFirstLocal_IsSilent()
     {
-        await Verify.VerifyAsync(InMethod(@"
+        await Verify.VerifyAsync(Caller.Method("""
         var count = await users.CountAsync(id);
         count = await orders.CountAsync(id);
-"));
+"""));
     }
 
     [Fact]
     public async Task SameNameAsMemberOrInitializerTarget_StillGroups()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         var user = {|#0:await|} users.GetUserAsync(id);
         {|#1:var count = await orders.CountAsync(new User { user = 1 });|}
         System.Console.WriteLine(user);
-"));
+"""));
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         await test.RunAsync();
     }
@@ -72,10 +73,10 @@ public class Caller
     [Fact]
     public async Task SameNameInNameof_StillGroups()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         var user = {|#0:await|} users.GetUserAsync(id);
         {|#1:var count = await orders.CountAsync(nameof(user));|}
-"));
+"""));
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         await test.RunAsync();
     }
@@ -83,11 +84,11 @@ public class Caller
     [Fact]
     public async Task SameNameAsLambdaParameter_StillGroups()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         var user = {|#0:await|} users.GetUserAsync(id);
         {|#1:var count = await orders.CountAsync(ids.Select(user => user + 1));|}
         System.Console.WriteLine(user);
-"));
+"""));
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         await test.RunAsync();
     }
@@ -95,21 +96,21 @@ public class Caller
     [Fact]
     public async Task CommandBetweenQueries_SplitsThemWithoutIncludeCommands()
     {
-        await Verify.VerifyAsync(InMethod(@"
+        await Verify.VerifyAsync(Caller.Method("""
         var user = await users.GetUserAsync(id);
         await orders.SendAsync(id);
         var count = await orders.CountAsync(id);
         System.Console.WriteLine(user);
-"));
+"""));
     }
 
     [Fact]
     public async Task CommandsWithIncludeCommands_StillGroup()
     {
-        var test = Verify.Create(InMethod(@"
+        var test = Verify.Create(Caller.Method("""
         {|#0:await|} users.SendAsync(id);
         {|#1:await orders.SendAsync(id);|}
-"), "await_analyzers.include_commands = true\n");
+"""), "await_analyzers.include_commands = true\n");
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         await test.RunAsync();
     }

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace AwaitAnalyzers.Tests.Verification;
 
-/// <summary>Runs an analyzer on sources written with <c>{|AWAIT001:...|}</c> markup, on .NET 8 references.</summary>
+/// <summary>Runs an analyzer on .NET 8 references; a test marks locations with <c>{|#n:...|}</c> and expects diagnostics built with <see cref="Expect"/>.</summary>
 public static class AnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {

@@ -9,9 +9,10 @@ public static class PendingSource
 {
     public const string Path = "/Pending.cs";
 
-    public static string Text(string accessibility = "public") => @"using System.Threading.Tasks;
+    public static string Text(string accessibility = "public") => $$"""
+using System.Threading.Tasks;
 
-" + accessibility + @" static class Pending
+{{accessibility}} static class Pending
 {
     public static async Task<T> Result<T>(T value)
     {
@@ -21,5 +22,6 @@ public static class PendingSource
 
     public static async Task Done() => await Task.Yield();
 }
-";
+
+""";
 }

@@ -1,23 +1,28 @@
+using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
 using AwaitAnalyzers.Tests.Verification;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.IndependentAwaitsAnalyzer>;
 using VerifyLoop = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.AwaitInLoopAnalyzer>;
 
 namespace AwaitAnalyzers.Tests;
 
 /// <summary>
-/// docs/design.md §3.2: the fixtures of the shared-resource tests, each written once — an EF Core model, repositories and
-/// clients in source, and the sources of referenced assemblies.
+/// The fixtures of the independence-model tests (docs/design.md §3), each written once: an EF Core model, repositories and
+/// clients in source, the sources of referenced assemblies, and the helpers that run a source with them.
 /// </summary>
 public partial class IndependenceModelTests
 {
-    /// <summary>An EF Core model: one context type, two entity sets.</summary>
-    private const string EfModel = """
+    /// <summary>An EF Core model: one context type, two entity sets (and the usings its tests need); the loop tests use it too.</summary>
+    internal const string EfModel = """
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 public class User { public int Id { get; set; } }
 public class Order { public int Id { get; set; } }
@@ -29,6 +34,21 @@ public class AppDbContext : DbContext
 
 """;
 
+    /// <summary>A second context type, after <see cref="EfModel"/>: queries of two contexts.</summary>
+    private const string ReportingDbContext = """
+public class ReportingDbContext : DbContext
+{
+    public DbSet<Order> Orders => Set<Order>();
+}
+
+""";
+
+    /// <summary>A page of results, after <see cref="EfModel"/>.</summary>
+    private const string PageRecord = """
+public record Page<T>(List<T> Items, int Count);
+
+""";
+
     /// <summary>A repository holding the context by a field, used beside each other way of holding it.</summary>
     private const string OrderRepository = """
 public class OrderRepository
@@ -36,6 +56,26 @@ public class OrderRepository
     private readonly AppDbContext _db;
     public OrderRepository(AppDbContext db) { _db = db; }
     public Task<List<Order>> ListAsync(int userId) => _db.Orders.ToListAsync();
+}
+
+""";
+
+    /// <summary>An interface whose one implementation holds the context by its primary-constructor parameter.</summary>
+    private const string UserRepositoryOverContext = """
+public interface IUserRepository { Task<User> GetAsync(int id); }
+public class UserRepository(AppDbContext db) : IUserRepository
+{
+    public Task<User> GetAsync(int id) => db.Users.FirstAsync(u => u.Id == id);
+}
+
+""";
+
+    /// <summary>A rule (a handler resolved from the scope) whose implementation holds the context.</summary>
+    private const string RuleOverContext = """
+public interface IRule { Task<bool> CheckAsync(int id); }
+public class UniqueEmailRule(AppDbContext db) : IRule
+{
+    public Task<bool> CheckAsync(int id) => db.Users.AnyAsync(u => u.Id == id);
 }
 
 """;
@@ -198,6 +238,27 @@ namespace Billing
 
 """;
 
+    private static Task VerifyGroupAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = Verify.Create(source);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static Task VerifyLoopAsync(string source, string? editorConfig = null, params DiagnosticResult[] expected)
+    {
+        var test = VerifyLoop.Create(source, editorConfig);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static Task VerifyWithEntityFrameworkAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = WithEntityFramework(source);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     private static Verify.Test WithEntityFramework(string source)
     {
         var test = Verify.Create(source);
@@ -233,5 +294,13 @@ public class LoopHandler({{parameters}})
         => Silent(LoopOver(parameters, call, items, item));
 
     /// <summary>A marked source (<c>{|#n:…|}</c>) without its markup: the same code, for the cases where nothing is reported.</summary>
-    private static string Silent(string marked) => Regex.Replace(marked, @"\{\|#\d+:|\|\}", string.Empty);
+    private static string Silent(string marked) => Regex.Replace(marked, """\{\|#\d+:|\|\}""", string.Empty);
+
+    /// <summary>A marked source without the (not nested) markup numbered <paramref name="markers"/>, keeping the rest.</summary>
+    private static string Silent(string marked, params int[] markers)
+        => Regex.Replace(
+            marked,
+            """\{\|#(\d+):(.*?)\|\}""",
+            match => markers.Contains(int.Parse(match.Groups[1].Value)) ? match.Groups[2].Value : match.Value,
+            RegexOptions.Singleline);
 }
