@@ -2,7 +2,6 @@ using System.Threading.Tasks;
 using AwaitAnalyzers.Tests.Verification;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyGroup = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.IndependentAwaitsAnalyzer>;
 using VerifyLoop = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.AwaitInLoopAnalyzer>;
 
 namespace AwaitAnalyzers.Tests;
@@ -12,9 +11,9 @@ namespace AwaitAnalyzers.Tests;
 /// one after another; receives on one shared queue in a loop each take the next message. Both are commands on the queue,
 /// while peeking at it is a query.
 /// </summary>
-public class ConsumingCommandTests
+public partial class IndependenceModelTests
 {
-    private const string Transport = """
+    private const string QueueTransport = """
         using System.Collections.Generic;
         using System.Threading.Tasks;
         public interface ITransport
@@ -25,17 +24,10 @@ public class ConsumingCommandTests
 
         """;
 
-    private static Task GroupAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = VerifyGroup.Create(source);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
-
     [Fact]
-    public async Task ReceivesInARowThroughALocalFunction_AreSilent()
+    public async Task Commands_ReceivesInARowThroughALocalFunction_AreSilent()
     {
-        await GroupAsync(Transport + """
+        await VerifyGroupAsync(QueueTransport + """
             public class Caller(ITransport transport)
             {
                 public async Task<int> RunAsync()
@@ -55,9 +47,9 @@ public class ConsumingCommandTests
     }
 
     [Fact]
-    public async Task PeeksInARowThroughALocalFunction_AreReported()
+    public async Task Commands_PeeksInARowThroughALocalFunction_AreReported()
     {
-        await GroupAsync(Transport + """
+        await VerifyGroupAsync(QueueTransport + """
             public class Caller(ITransport transport)
             {
                 public async Task<int> RunAsync()
@@ -96,7 +88,7 @@ public class ConsumingCommandTests
     }
 
     [Fact]
-    public async Task ALoopReceivingFromOneSharedQueue_IsSilent()
+    public async Task Commands_ALoopReceivingFromOneSharedQueue_IsSilent()
     {
         await LoopOverLibraryAsync("""
             using System.Collections.Generic;
@@ -117,7 +109,7 @@ public class ConsumingCommandTests
     }
 
     [Fact]
-    public async Task ALoopPeekingPerQueue_IsReported()
+    public async Task Commands_ALoopPeekingPerQueue_IsReported()
     {
         await LoopOverLibraryAsync("""
             using System.Collections.Generic;

@@ -2,8 +2,6 @@ using System.Threading.Tasks;
 using AwaitAnalyzers.Tests.Verification;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyGroup = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.IndependentAwaitsAnalyzer>;
-using VerifyLoop = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.AwaitInLoopAnalyzer>;
 
 namespace AwaitAnalyzers.Tests;
 
@@ -12,23 +10,9 @@ namespace AwaitAnalyzers.Tests;
 /// callee does. A server's status methods that check a flag and return a manager's <c>Task.FromResult</c> snapshot are not
 /// worth overlapping; the same shape over a callee that really waits is.
 /// </summary>
-public class TailCallBenefitTests
+public partial class IndependenceModelTests
 {
-    private static Task GroupAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = VerifyGroup.Create(source);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
-
-    private static Task LoopAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = VerifyLoop.Create(source);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
-
-    private const string Server = """
+    private const string StatusServer = """
         using System.Collections.Generic;
         using System.Threading.Tasks;
         public class SessionManager
@@ -61,9 +45,9 @@ public class TailCallBenefitTests
         """;
 
     [Fact]
-    public async Task MembersHandingOnACompletedTaskFromACalleeInSource_AreSilent()
+    public async Task Benefit_MembersHandingOnACompletedTaskFromACalleeInSource_AreSilent()
     {
-        await GroupAsync(Server + """
+        await VerifyGroupAsync(StatusServer + """
             public class Caller(Server server)
             {
                 public async Task<int> RunAsync()
@@ -77,9 +61,9 @@ public class TailCallBenefitTests
     }
 
     [Fact]
-    public async Task MembersHandingOnATaskThatWaits_AreReported()
+    public async Task Benefit_MembersHandingOnATaskThatWaits_AreReported()
     {
-        await GroupAsync(Server + """
+        await VerifyGroupAsync(StatusServer + """
             public class Caller(Server server)
             {
                 public async Task<int> RunAsync()
@@ -93,9 +77,9 @@ public class TailCallBenefitTests
     }
 
     [Fact]
-    public async Task ALoopOverAMemberHandingOnACompletedTask_IsSilent()
+    public async Task Benefit_ALoopOverAMemberHandingOnACompletedTask_IsSilent()
     {
-        await LoopAsync(Server + """
+        await VerifyLoopAsync(StatusServer + """
             public class Caller
             {
                 public async Task<int> RunAsync(Server[] servers)
@@ -113,9 +97,9 @@ public class TailCallBenefitTests
     }
 
     [Fact]
-    public async Task ALoopOverAMemberHandingOnATaskThatWaits_IsReported()
+    public async Task Benefit_ALoopOverAMemberHandingOnATaskThatWaits_IsReported()
     {
-        await LoopAsync(Server + """
+        await VerifyLoopAsync(StatusServer + """
             public class Caller
             {
                 public async Task<int> RunAsync(Server[] servers)
@@ -129,6 +113,6 @@ public class TailCallBenefitTests
                     return total;
                 }
             }
-            """, Expect.Loop(0, 1));
+            """, null, Expect.Loop(0, 1));
     }
 }
