@@ -17,41 +17,27 @@ internal sealed class AwaitOptions
     public const string ReportPipelinesKey = Prefix + "report_pipelines";
     public const int DefaultMaxDegreeOfParallelism = 8;
 
-    public static readonly AwaitOptions Default = new(
-        ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, includeCommands: false,
-        ImmutableHashSet<string>.Empty, DefaultMaxDegreeOfParallelism, reportPipelines: false);
+    public static readonly AwaitOptions Default = new();
 
-    private AwaitOptions(
-        ImmutableHashSet<string> nonConcurrentTypes,
-        ImmutableHashSet<string> concurrentSafeTypes,
-        bool includeCommands,
-        ImmutableHashSet<string> commandVerbs,
-        int maxDegreeOfParallelism,
-        bool reportPipelines)
+    private AwaitOptions()
     {
-        ReportPipelines = reportPipelines;
-        NonConcurrentTypes = nonConcurrentTypes;
-        ConcurrentSafeTypes = concurrentSafeTypes;
-        IncludeCommands = includeCommands;
-        CommandVerbs = commandVerbs;
-        MaxDegreeOfParallelism = maxDegreeOfParallelism;
     }
 
     /// <summary>Full metadata names of more types never used concurrently.</summary>
-    public ImmutableHashSet<string> NonConcurrentTypes { get; }
+    public ImmutableHashSet<string> NonConcurrentTypes { get; private set; } = ImmutableHashSet<string>.Empty;
 
     /// <summary>Full metadata names of more types whose one instance may serve concurrent calls.</summary>
-    public ImmutableHashSet<string> ConcurrentSafeTypes { get; }
+    public ImmutableHashSet<string> ConcurrentSafeTypes { get; private set; } = ImmutableHashSet<string>.Empty;
 
-    public bool IncludeCommands { get; }
+    public bool IncludeCommands { get; private set; }
 
     /// <summary>More leading verbs that make an operation a command (compared ignoring case).</summary>
-    public ImmutableHashSet<string> CommandVerbs { get; }
+    public ImmutableHashSet<string> CommandVerbs { get; private set; } = ImmutableHashSet<string>.Empty;
 
-    public int MaxDegreeOfParallelism { get; }
+    public int MaxDegreeOfParallelism { get; private set; } = DefaultMaxDegreeOfParallelism;
 
     /// <summary>docs/design.md §3.10: AWAIT002 also reports loops whose items are the steps of a pipeline.</summary>
-    public bool ReportPipelines { get; }
+    public bool ReportPipelines { get; private set; }
 
     public bool HasTypeLists => NonConcurrentTypes.Count > 0 || ConcurrentSafeTypes.Count > 0;
 
@@ -75,7 +61,15 @@ internal sealed class AwaitOptions
             return Default;
         }
 
-        return new AwaitOptions(nonConcurrent, safe, includeCommands, verbs, degree, reportPipelines);
+        return new AwaitOptions
+        {
+            NonConcurrentTypes = nonConcurrent,
+            ConcurrentSafeTypes = safe,
+            IncludeCommands = includeCommands,
+            CommandVerbs = verbs,
+            MaxDegreeOfParallelism = degree,
+            ReportPipelines = reportPipelines,
+        };
     }
 
     private static bool ReadBool(AnalyzerConfigOptions options, string key)

@@ -26,41 +26,27 @@ internal enum AwaitStatementKind
 /// </summary>
 internal sealed class AwaitStatement
 {
-    private AwaitStatement(
-        StatementSyntax statement,
-        AwaitStatementKind kind,
-        AwaitExpressionSyntax await,
-        InvocationExpressionSyntax invocation,
-        ArgumentSyntax? configureAwaitArgument,
-        VariableDeclarationSyntax? declaration,
-        ExpressionSyntax? assignmentTarget)
+    private AwaitStatement()
     {
-        Statement = statement;
-        Kind = kind;
-        Await = await;
-        Invocation = invocation;
-        ConfigureAwaitArgument = configureAwaitArgument;
-        Declaration = declaration;
-        AssignmentTarget = assignmentTarget;
     }
 
-    public StatementSyntax Statement { get; }
+    public StatementSyntax Statement { get; private set; } = null!;
 
-    public AwaitStatementKind Kind { get; }
+    public AwaitStatementKind Kind { get; private set; }
 
-    public AwaitExpressionSyntax Await { get; }
+    public AwaitExpressionSyntax Await { get; private set; } = null!;
 
     /// <summary>The operation that is started: the awaited invocation without its <c>.ConfigureAwait(x)</c>.</summary>
-    public InvocationExpressionSyntax Invocation { get; }
+    public InvocationExpressionSyntax Invocation { get; private set; } = null!;
 
     /// <summary>The argument of <c>.ConfigureAwait(x)</c>, or null when the await has none.</summary>
-    public ArgumentSyntax? ConfigureAwaitArgument { get; }
+    public ArgumentSyntax? ConfigureAwaitArgument { get; private set; }
 
     /// <summary>The declaration of a <see cref="AwaitStatementKind.Declaration"/> statement.</summary>
-    public VariableDeclarationSyntax? Declaration { get; }
+    public VariableDeclarationSyntax? Declaration { get; private set; }
 
     /// <summary>The left side of an <see cref="AwaitStatementKind.Assignment"/> statement.</summary>
-    public ExpressionSyntax? AssignmentTarget { get; }
+    public ExpressionSyntax? AssignmentTarget { get; private set; }
 
     public VariableDeclaratorSyntax? Declarator => Declaration?.Variables[0];
 
@@ -145,7 +131,16 @@ internal sealed class AwaitStatement
             return null;
         }
 
-        return new AwaitStatement(statement, kind, await, invocation, configureAwait, declaration, target);
+        return new AwaitStatement
+        {
+            Statement = statement,
+            Kind = kind,
+            Await = await,
+            Invocation = invocation,
+            ConfigureAwaitArgument = configureAwait,
+            Declaration = declaration,
+            AssignmentTarget = target,
+        };
     }
 
     private static bool IsPlainDeclaration(LocalDeclarationStatementSyntax local, VariableDeclarationSyntax declaration)
