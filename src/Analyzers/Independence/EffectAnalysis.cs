@@ -153,7 +153,7 @@ internal sealed class EffectAnalysis
             writesThis |= summary.WritesThis;
             writesStatic |= summary.WritesStatic;
             writesCaptured |= summary.WritesCaptured;
-            completes &= summary.CompletesSynchronously;
+            completes &= summary.StartsNothing;
             for (var i = 0; i < parameterCount; i++)
             {
                 parameters[i] |= summary.WritesArgument(i);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
@@ -23,6 +24,8 @@ internal sealed class EffectSummarizer
     private bool _writesThis;
     private bool _writesStatic;
     private bool _writesCaptured;
+    private bool _awaitsOnlyGivenTasks = true;
+    private readonly HashSet<ILocalSymbol> _givenTaskLocals = new(SymbolEqualityComparer.Default);
 
     public EffectSummarizer(EffectAnalysis analysis, IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
     {
@@ -42,8 +45,19 @@ internal sealed class EffectSummarizer
             _cancellationToken.ThrowIfCancellationRequested();
             switch (operation)
             {
-                case IAwaitOperation:
+                case IAwaitOperation awaitOperation:
                     awaits = true;
+                    _awaitsOnlyGivenTasks &= IsGivenTask(awaitOperation.Operation);
+                    break;
+                // await foreach and await using await too: the stream's next item, the disposal.
+                case IForEachLoopOperation { IsAsynchronous: true }:
+                case IUsingOperation { IsAsynchronous: true }:
+                case IUsingDeclarationOperation { IsAsynchronous: true }:
+                    awaits = true;
+                    _awaitsOnlyGivenTasks = false;
+                    break;
+                case IForEachLoopOperation loop when IsGivenTask(loop.Collection):
+                    _givenTaskLocals.UnionWith(loop.Locals);
                     break;
                 case IAssignmentOperation assignment:
                     Written(assignment.Target, variableItself: true);
@@ -65,10 +79,39 @@ internal sealed class EffectSummarizer
             }
         }
 
-        var completes = CompletesSynchronously(body, awaits);
+        var completes = CompletesSynchronously(body, awaits)
+                        || (_method.IsAsync && awaits && _awaitsOnlyGivenTasks && !_method.IsAsyncIteratorLike());
         return !_writesThis && !_writesStatic && !_writesCaptured && Array.IndexOf(_writesParameter, true) < 0 && !completes
             ? EffectSummary.None
             : new EffectSummary(_writesThis, _writesStatic, _writesCaptured, _writesParameter.ToImmutableArray(), completes);
+    }
+
+    /// <summary>
+    /// A task (or tasks) the method was given: a parameter, an item of a parameter collection, their
+    /// <c>ConfigureAwait</c>, or <c>Task.WhenAll</c>/<c>WhenAny</c> of them. Awaiting them waits for work already started.
+    /// </summary>
+    private bool IsGivenTask(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IConversionOperation conversion:
+                return IsGivenTask(conversion.Operand);
+            case IParenthesizedOperation parenthesized:
+                return IsGivenTask(parenthesized.Operand);
+            case IParameterReferenceOperation parameter:
+                return SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, _method);
+            case ILocalReferenceOperation local:
+                return _givenTaskLocals.Contains(local.Local);
+            case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance }:
+                return IsGivenTask(instance);
+            case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" or "WhenAny" } method } invocation
+                when _analysis.Types.GetAwaitableKind(method.ContainingType) != AwaitableKind.None:
+                return invocation.Arguments.Length > 0 && invocation.Arguments.All(argument => IsGivenTask(argument.Value));
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                return initializer.ElementValues.All(IsGivenTask);
+            default:
+                return false;
+        }
     }
 
     private static bool IsInterlocked(IInvocationOperation? invocation)
@@ -190,7 +233,7 @@ internal sealed class EffectSummarizer
             case IInvocationOperation { TargetMethod: { } callee }
                 when callee.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction:
                 // A task handed on from a callee in source that completes synchronously is itself completed.
-                return _analysis.Of(callee.OriginalDefinition, _depth + 1, _visiting, _cancellationToken) is { CompletesSynchronously: true };
+                return _analysis.Of(callee.OriginalDefinition, _depth + 1, _visiting, _cancellationToken) is { StartsNothing: true };
             default:
                 return false;
         }

@@ -21,13 +21,13 @@ internal sealed class EffectSummary
 {
     public static readonly EffectSummary None = new(false, false, false, ImmutableArray<bool>.Empty, false);
 
-    public EffectSummary(bool writesThis, bool writesStatic, bool writesCaptured, ImmutableArray<bool> writesParameter, bool completesSynchronously)
+    public EffectSummary(bool writesThis, bool writesStatic, bool writesCaptured, ImmutableArray<bool> writesParameter, bool startsNothing)
     {
         WritesThis = writesThis;
         WritesStatic = writesStatic;
         WritesCaptured = writesCaptured;
         WritesParameter = writesParameter;
-        CompletesSynchronously = completesSynchronously;
+        StartsNothing = startsNothing;
     }
 
     /// <summary>Assigns a field or property of its instance, or changes an object one of them holds.</summary>
@@ -41,8 +41,11 @@ internal sealed class EffectSummary
     /// <summary>Per parameter ordinal: the method changes the object the argument refers to (or assigns a ref/out).</summary>
     public ImmutableArray<bool> WritesParameter { get; }
 
-    /// <summary>docs/design.md §3.5: every path returns a completed task, so there is nothing to overlap.</summary>
-    public bool CompletesSynchronously { get; }
+    /// <summary>
+    /// docs/design.md §3.5: nothing of its own to wait for, so nothing to overlap: every path returns a completed task,
+    /// or every await waits for a task the method was given (work its caller already started).
+    /// </summary>
+    public bool StartsNothing { get; }
 
     public bool WritesArgument(int ordinal) => ordinal >= 0 && ordinal < WritesParameter.Length && WritesParameter[ordinal];
 }

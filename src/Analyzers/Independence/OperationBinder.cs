@@ -86,10 +86,10 @@ internal sealed class OperationBinder
     /// It reads the callee's body (and the bodies it calls), so the rules ask it last, of operations that would
     /// otherwise be reported.
     /// </remarks>
-    public bool CompletesSynchronously(AwaitedOperation operation, CancellationToken cancellationToken)
-        => CompletesSynchronously(operation.Method, cancellationToken);
+    public bool StartsNothing(AwaitedOperation operation, CancellationToken cancellationToken)
+        => StartsNothing(operation.Method, cancellationToken);
 
-    private bool CompletesSynchronously(IMethodSymbol method, CancellationToken cancellationToken)
+    private bool StartsNothing(IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (method.Name == "CancelAsync" && method.ContainingType is { Name: "CancellationTokenSource" } type
             && type.ContainingNamespace?.ToDisplayString() == "System.Threading")
@@ -100,7 +100,7 @@ internal sealed class OperationBinder
         // A virtual or interface member counts when every implementation in source completes synchronously
         // (the summary of an abstraction combines its implementations'; one elsewhere leaves it unjudged).
         return method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
-               && _effects.Of(method, cancellationToken) is { CompletesSynchronously: true };
+               && _effects.Of(method, cancellationToken) is { StartsNothing: true };
     }
 
     /// <summary>docs/design.md §3.3–§3.5.</summary>

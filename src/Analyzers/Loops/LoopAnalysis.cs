@@ -122,7 +122,7 @@ internal sealed class LoopAnalysis
         // docs/design.md §3.5, asked last: it reads the callees' bodies.
         foreach (var operation in operations)
         {
-            if (_independence.Binder.CompletesSynchronously(operation, _scope.CancellationToken))
+            if (_independence.Binder.StartsNothing(operation, _scope.CancellationToken))
             {
                 return null;
             }

@@ -143,7 +143,7 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
         var start = 0;
         for (var i = 0; i <= run.Count; i++)
         {
-            if (i == run.Count || model.Binder.CompletesSynchronously(run[i], context.CancellationToken))
+            if (i == run.Count || model.Binder.StartsNothing(run[i], context.CancellationToken))
             {
                 ReportGroup(context, run.GetRange(start, i - start));
                 start = i + 1;

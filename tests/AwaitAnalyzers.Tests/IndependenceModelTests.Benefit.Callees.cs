@@ -6,9 +6,10 @@ using Xunit;
 namespace AwaitAnalyzers.Tests;
 
 /// <summary>
-/// docs/design.md §3.5 and §3.10: a member that hands on the task of another callee in source completes the way that
-/// callee does. A server's status methods that check a flag and return a manager's <c>Task.FromResult</c> snapshot are not
-/// worth overlapping; the same shape over a callee that really waits is.
+/// docs/design.md §3.5 and §3.10, benefit read from callee bodies: a member that hands on the task of another callee in
+/// source completes the way that callee does (a server's status methods returning a manager's <c>Task.FromResult</c>
+/// snapshot), and a helper whose every await waits for a task it was given starts nothing of its own. The same shapes over
+/// callees that really wait are reported.
 /// </summary>
 public partial class IndependenceModelTests
 {
@@ -114,5 +115,88 @@ public partial class IndependenceModelTests
                 }
             }
             """, null, Expect.Loop(0, 1));
+    }
+
+    // Waiting for work already started: helpers that only await the tasks they are given.
+
+    private const string ReadyHelpers = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        public static class Ready
+        {
+            public static async Task<int[]> AllAsync(Task<int>[] pending)
+            {
+                foreach (var task in pending)
+                    await task.ConfigureAwait(false);
+                return await Task.WhenAll(pending).ConfigureAwait(false);
+            }
+            public static async Task<int> OneAsync(Task<int> pending) => await pending;
+            public static async Task<int> ThenLoadAsync(Task<int> pending)
+            {
+                var first = await pending;
+                return first + await Pending.Result(1);
+            }
+            public static async Task<int> SumAsync(IAsyncEnumerable<int> items)
+            {
+                var total = 0;
+                await foreach (var item in items)
+                    total += item;
+                return total;
+            }
+        }
+
+        """;
+
+    [Fact]
+    public async Task Benefit_HelpersThatOnlyAwaitTheTasksTheyAreGiven_AreSilent()
+    {
+        await VerifyGroupAsync(ReadyHelpers + """
+            public class Caller
+            {
+                public async Task<int> RunAsync(Task<int>[] endpoints, Task<int>[] riders, Task<int> last)
+                {
+                    var a = await Ready.AllAsync(endpoints);
+                    var b = await Ready.AllAsync(riders);
+                    var c = await Ready.OneAsync(last);
+                    return a.Length + b.Length + c;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Benefit_HelpersThatStartWorkOfTheirOwn_AreReported()
+    {
+        // Enumerating a stream waits for its items, and a helper that loads after the given task starts work of its own.
+        await VerifyGroupAsync(ReadyHelpers + """
+            public class Caller
+            {
+                public async Task<int> RunAsync(Task<int> first, Task<int> second, IAsyncEnumerable<int> left, IAsyncEnumerable<int> right)
+                {
+                    var a = {|#0:await|} Ready.ThenLoadAsync(first);
+                    {|#1:var b = await Ready.ThenLoadAsync(second);|}
+                    {|#2:var c = await Ready.SumAsync(left);|}
+                    {|#3:var d = await Ready.SumAsync(right);|}
+                    return a + b + c + d;
+                }
+            }
+            """, Expect.Group(0, 1, 2, 3));
+    }
+
+    [Fact]
+    public async Task Benefit_ALoopOverAHelperThatOnlyAwaitsTheGivenTask_IsSilent()
+    {
+        await VerifyLoopAsync(ReadyHelpers + """
+            public class Caller
+            {
+                public async Task<List<int>> RunAsync(List<Task<int>> started)
+                {
+                    var results = new List<int>();
+                    foreach (var task in started)
+                        results.Add(await Ready.OneAsync(task));
+                    return results;
+                }
+            }
+            """);
     }
 }
