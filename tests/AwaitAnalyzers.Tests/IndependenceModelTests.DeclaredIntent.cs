@@ -43,16 +43,17 @@ public class Caller(Api api)
     {
         var source = Sender + """
 
+public class Counter { public async Task<int> CountAsync(int id) { await Pending.Done(); return id; } }
 /// <summary>Only one request may be sent to the partner at a time.</summary>
-public class Caller(Api api)
+public class Caller(Api api, Counter counter)
 {
     public async Task<int> RunAsync(int[] ids)
     {
         var sent = new List<int>();
         foreach (var id in ids)
             sent.Add(await api.SendAsync(id));
-        var a = await api.SendAsync(1);
-        var b = await api.SendAsync(2);
+        var a = await counter.CountAsync(1);
+        var b = await counter.CountAsync(2);
         return a + b;
     }
 }
@@ -104,5 +105,58 @@ public class Caller(Api api)
 }
 
 """, null, Expect.Loop(0, 1));
+    }
+
+    [Theory]
+    [InlineData("SequentialDispatcher", "RunAsync")]
+    [InlineData("Dispatcher", "SendOneByOneAsync")]
+    [InlineData("Dispatcher", "SendSequentiallyAsync")]
+    public async Task ATypeOrMethodNamedForSequentialWork_SilencesBothRules(string type, string method)
+    {
+        var source = Sender + $$"""
+
+public class Counter { public async Task<int> CountAsync(int id) { await Pending.Done(); return id; } }
+public class {{type}}(Api api, Counter counter)
+{
+    public async Task<int> {{method}}(int[] ids)
+    {
+        var sent = new List<int>();
+        foreach (var id in ids)
+            sent.Add(await api.SendAsync(id));
+        var a = await counter.CountAsync(1);
+        var b = await counter.CountAsync(2);
+        return a + b;
+    }
+}
+
+""";
+        await VerifyLoopAsync(source);
+        await VerifyGroupAsync(source);
+    }
+
+    [Theory]
+    [InlineData("SerialPortDispatcher", "RunAsync")]
+    [InlineData("Dispatcher", "SendInOrderToNotifyAsync")]
+    public async Task NamesThatDoNotAskForSequentialWork_AreReported(string type, string method)
+    {
+        var source = Sender + $$"""
+
+public class Counter { public async Task<int> CountAsync(int id) { await Pending.Done(); return id; } }
+public class {{type}}(Api api, Counter counter)
+{
+    public async Task<int> {{method}}(int[] ids)
+    {
+        var sent = new List<int>();
+        {|#0:foreach|} (var id in ids)
+            sent.Add({|#1:await api.SendAsync(id)|});
+        var a = {|#2:await|} counter.CountAsync(1);
+        {|#3:var b = await counter.CountAsync(2);|}
+        return a + b;
+    }
+}
+
+""";
+        await VerifyGroupAsync(Silent(source, 0, 1), Expect.Group(2, 3));
+        await VerifyLoopAsync(Silent(source, 2, 3), null, Expect.Loop(0, 1));
     }
 }

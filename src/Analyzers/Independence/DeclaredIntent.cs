@@ -25,6 +25,11 @@ internal static class DeclaredIntent
         @"parallel|concurren|sequential|serial(?!i[sz])|throttl|ratelimit|oneatatime",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
+    /// <summary>Words of the name of an enclosing method or type that says it runs its work one at a time (<c>SequentialStrategy</c>).</summary>
+    private static readonly Regex SequentialNames = new(
+        @"Sequential|Serially|OneByOne|OneAtATime|InSequence",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
     /// <summary>True when the statements, or what encloses them up to their type, declare sequential intent.</summary>
     public static bool SaysSequential(SyntaxNode first, SyntaxNode last)
     {
@@ -54,6 +59,9 @@ internal static class DeclaredIntent
                 case ConditionalExpressionSyntax conditional when TestsSetting(conditional.Condition):
                 case SwitchStatementSyntax @switch when TestsSetting(@switch.Expression):
                     return true;
+                case BaseTypeDeclarationSyntax type when SequentialNames.IsMatch(type.Identifier.ValueText):
+                case MethodDeclarationSyntax method when SequentialNames.IsMatch(method.Identifier.ValueText):
+                case LocalFunctionStatementSyntax function when SequentialNames.IsMatch(function.Identifier.ValueText):
                 case StatementSyntax and not BlockSyntax when HasSequentialComment(current.GetLeadingTrivia()):
                 case MemberDeclarationSyntax when HasSequentialComment(current.GetLeadingTrivia()):
                     return true;
