@@ -18,6 +18,17 @@ public class AwaitOptionsTests
         Assert.Empty(options.NonConcurrentTypes);
         Assert.Empty(options.ConcurrentSafeTypes);
         Assert.Empty(options.CommandVerbs);
+        Assert.False(options.AnalyzeTestProjects);
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    [InlineData("yes", false)]
+    public void AnalyzeTestProjects_IsReadAsABoolean(string value, bool expected)
+    {
+        var options = AwaitOptions.From(new Config { [AwaitOptions.AnalyzeTestProjectsKey] = value });
+        Assert.Equal(expected, options.AnalyzeTestProjects);
     }
 
     [Fact]

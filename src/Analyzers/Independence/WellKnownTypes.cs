@@ -49,6 +49,16 @@ internal sealed class WellKnownTypes
         "Microsoft.Extensions.DependencyInjection.IServiceScopeFactory",
     };
 
+    /// <summary>docs/design.md §2: test frameworks; a project that references one is a test project.</summary>
+    private static readonly string[] TestFrameworkAssemblyNames =
+    {
+        "xunit.core",
+        "xunit.v3.core",
+        "nunit.framework",
+        "Microsoft.VisualStudio.TestPlatform.TestFramework",
+        "TUnit.Core",
+    };
+
     /// <summary>docs/design.md §3.2 (c): assemblies whose presence means unseen code may hold a scoped connection.</summary>
     private static readonly string[] DataAccessAssemblyNames =
     {
@@ -80,7 +90,8 @@ internal sealed class WellKnownTypes
         DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
         ResourceTypes = Resolve(compilation, ResourceTypeNames);
         KnownSafeTypes = Resolve(compilation, KnownSafeTypeNames);
-        ReferencesDataAccessAssembly = FindDataAccessAssembly(compilation);
+        ReferencesDataAccessAssembly = References(compilation, DataAccessAssemblyNames);
+        ReferencesTestFramework = References(compilation, TestFrameworkAssemblyNames);
     }
 
     public Compilation Compilation { get; }
@@ -119,6 +130,9 @@ internal sealed class WellKnownTypes
     public ImmutableArray<INamedTypeSymbol> KnownSafeTypes { get; }
 
     public bool ReferencesDataAccessAssembly { get; }
+
+    /// <summary>docs/design.md §2: the compilation is a test project (it references xUnit, NUnit, MSTest or TUnit).</summary>
+    public bool ReferencesTestFramework { get; }
 
     /// <summary>True when the type is, derives from or implements one of the built-in resource types (docs/design.md §3.2).</summary>
     public bool IsBuiltInResource(ITypeSymbol type)
@@ -226,11 +240,11 @@ internal sealed class WellKnownTypes
         return builder.ToImmutable();
     }
 
-    private static bool FindDataAccessAssembly(Compilation compilation)
+    private static bool References(Compilation compilation, string[] assemblyNames)
     {
         foreach (var identity in compilation.ReferencedAssemblyNames)
         {
-            foreach (var name in DataAccessAssemblyNames)
+            foreach (var name in assemblyNames)
             {
                 if (string.Equals(identity.Name, name, System.StringComparison.OrdinalIgnoreCase))
                 {

@@ -15,6 +15,7 @@ internal sealed class AwaitOptions
     public const string CommandVerbsKey = Prefix + "command_verbs";
     public const string MaxDegreeOfParallelismKey = Prefix + "max_degree_of_parallelism";
     public const string ReportPipelinesKey = Prefix + "report_pipelines";
+    public const string AnalyzeTestProjectsKey = Prefix + "analyze_test_projects";
     public const int DefaultMaxDegreeOfParallelism = 8;
 
     public static readonly AwaitOptions Default = new();
@@ -39,6 +40,9 @@ internal sealed class AwaitOptions
     /// <summary>docs/design.md §3.10: AWAIT002 also reports loops whose items are the steps of a pipeline.</summary>
     public bool ReportPipelines { get; private set; }
 
+    /// <summary>docs/design.md §2: AWAIT001 and AWAIT002 also report in projects that reference a test framework.</summary>
+    public bool AnalyzeTestProjects { get; private set; }
+
     public bool HasTypeLists => NonConcurrentTypes.Count > 0 || ConcurrentSafeTypes.Count > 0;
 
     public static AwaitOptions From(AnalyzerConfigOptions options)
@@ -48,6 +52,7 @@ internal sealed class AwaitOptions
         var verbs = ReadList(options, CommandVerbsKey, StringComparer.OrdinalIgnoreCase);
         var includeCommands = ReadBool(options, IncludeCommandsKey);
         var reportPipelines = ReadBool(options, ReportPipelinesKey);
+        var analyzeTests = ReadBool(options, AnalyzeTestProjectsKey);
         var degree = DefaultMaxDegreeOfParallelism;
         if (options.TryGetValue(MaxDegreeOfParallelismKey, out var text)
             && int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
@@ -56,7 +61,7 @@ internal sealed class AwaitOptions
             degree = value;
         }
 
-        if (nonConcurrent.Count == 0 && safe.Count == 0 && verbs.Count == 0 && !includeCommands && !reportPipelines && degree == DefaultMaxDegreeOfParallelism)
+        if (nonConcurrent.Count == 0 && safe.Count == 0 && verbs.Count == 0 && !includeCommands && !reportPipelines && !analyzeTests && degree == DefaultMaxDegreeOfParallelism)
         {
             return Default;
         }
@@ -69,6 +74,7 @@ internal sealed class AwaitOptions
             CommandVerbs = verbs,
             MaxDegreeOfParallelism = degree,
             ReportPipelines = reportPipelines,
+            AnalyzeTestProjects = analyzeTests,
         };
     }
 

@@ -32,6 +32,11 @@ public sealed class AwaitInLoopAnalyzer : IndependenceAnalyzer
         }
 
         var options = AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(loop.SyntaxTree));
+        if (model.Types.ReferencesTestFramework && !options.AnalyzeTestProjects)
+        {
+            return; // docs/design.md §2: test projects
+        }
+
         AwaitLoop? candidate;
         using (AnalysisSteps.Time("AWAIT002 2 semantic: the loop's analysis"))
         {

@@ -30,7 +30,8 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
             shapes = FindCandidateShapes(AsyncContext.StatementsOf(context.Node), () => Options().IncludeCommands);
         }
 
-        if (shapes is null || !AsyncContext.IsInAsyncFunction(context.Node) || AsyncContext.HasSyntaxErrors(context.Node))
+        if (shapes is null || !AsyncContext.IsInAsyncFunction(context.Node) || AsyncContext.HasSyntaxErrors(context.Node)
+            || (model.Types.ReferencesTestFramework && !Options().AnalyzeTestProjects))
         {
             return;
         }
