@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using AwaitAnalyzers.Tests.Verification;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
+using VerifyGroup = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.IndependentAwaitsAnalyzer>;
 using VerifyLoop = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers.Rules.AwaitInLoopAnalyzer>;
 
 namespace AwaitAnalyzers.Tests;
@@ -127,5 +128,38 @@ public partial class IndependenceModelTests
                 }
             }
             """, Expect.Loop(0, 1));
+    }
+
+    private const string Broker = """
+        using System.Threading.Tasks;
+        public class Broker
+        {
+            public async Task<string> DeclareExchangeAsync(string name) => await Pending.Result(name);
+            public async Task<string> EnsureQueueAsync(string name) => await Pending.Result(name);
+        }
+        public class Caller(Broker broker)
+        {
+            public async Task<string> RunAsync()
+            {
+                var exchange = {|#0:await|} broker.DeclareExchangeAsync("orders");
+                {|#1:var delayed = await broker.DeclareExchangeAsync("orders_delayed");|}
+                {|#2:var queue = await broker.EnsureQueueAsync("orders_delayed");|}
+                return exchange + delayed + queue;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Commands_DeclaringWhatABrokerHolds_IsSilentByDefault()
+    {
+        await VerifyGroupAsync(Silent(Broker));
+    }
+
+    [Fact]
+    public async Task Commands_DeclaringWhatABrokerHolds_IsGroupedWithIncludeCommands()
+    {
+        var test = VerifyGroup.Create(Broker, "await_analyzers.include_commands = true\n");
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1, 2));
+        await test.RunAsync();
     }
 }

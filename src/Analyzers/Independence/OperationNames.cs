@@ -20,7 +20,10 @@ internal static class OperationNames
         "Unsubscribe",
 
         // Operations that consume or settle what a queue or a peer holds: receiving the next message takes it away.
-        "Receive", "Take", "Consume", "Claim", "Reserve", "Acknowledge", "Ack", "Nack", "Reply", "Respond");
+        "Receive", "Take", "Consume", "Claim", "Reserve", "Acknowledge", "Ack", "Nack", "Reply", "Respond",
+
+        // Operations that make sure a resource exists on a broker or a store: declaring an exchange creates it.
+        "Declare", "Ensure", "Provision", "Bind", "Unbind");
 
     /// <summary>docs/design.md §3.3: leading words of calls that commit, finish or synchronise something.</summary>
     private static readonly ImmutableHashSet<string> OrderingVerbs = ImmutableHashSet.Create(
