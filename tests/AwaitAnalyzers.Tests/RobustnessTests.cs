@@ -185,7 +185,7 @@ public class Caller
             .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))
             .AddMetadataReferences(references);
         var document = project.AddDocument("Test.cs", SourceText.From(source), filePath: "/Test.cs");
-        var fixers = new CodeFixProvider[] { new IndependentAwaitsFixer(), new AwaitInLoopFixer() };
+        var fixers = new CodeFixProvider[] { new IndependentAwaitsFixer(), new AwaitInLoopFixer(), new ConcurrentResourceFixer() };
         foreach (var diagnostic in diagnostics)
         {
             foreach (var fixer in fixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
