@@ -294,6 +294,23 @@ public class Report(AppDbContext reporting, AppDbContext archive)
     }
 
     [Fact]
+    public async Task WhenAll_RepositoriesNotGivenByDependencyInjection_IsSilent()
+    {
+        await Create("""
+public class Report
+{
+    public async Task RunAsync(OrderRepository handedOrders, CustomerRepository handedCustomers)
+    {
+        var orders = new OrderRepository(new AppDbContext());
+        var customers = new CustomerRepository(new AppDbContext());
+        await Task.WhenAll(orders.CountAsync(), customers.CountAsync());
+        await Task.WhenAll(handedOrders.CountAsync(), handedCustomers.CountAsync());
+    }
+}
+""").RunAsync();
+    }
+
+    [Fact]
     public async Task WhenAll_OpaqueReceivers_IsSilent()
     {
         var services = await ReferenceAssembly.CompileAsync("""
