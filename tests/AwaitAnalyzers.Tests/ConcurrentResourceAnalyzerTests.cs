@@ -453,6 +453,44 @@ public class Dashboard(AppDbContext db, IDbContextFactory<AppDbContext> factory)
 """).RunAsync();
     }
 
+    [Fact]
+    public async Task Collected_TasksAddedToALocalListBeforeItIsAwaited_IsReported()
+    {
+        var test = Create("""
+public class Dashboard(OrderRepository orders, CustomerRepository customers, HttpClient http)
+{
+    public async Task RunAsync()
+    {
+        var tasks = new List<Task>();
+        tasks.Add({|#1:orders.CountAsync()|});
+        tasks.Add(http.GetStringAsync("/ping"));
+        tasks.Add({|#0:customers.CountAsync()|});
+        await Task.WhenAll(tasks);
+    }
+}
+""");
+        test.ExpectedDiagnostics.Add(Expect.Concurrent(0, 1, "AppDbContext", "through OrderRepository._db and CustomerRepository._db"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Collected_ListAwaitedBeforeTheNextStarts_IsSilent()
+    {
+        await Create("""
+public class Dashboard(OrderRepository orders, CustomerRepository customers)
+{
+    public async Task RunAsync()
+    {
+        var tasks = new List<Task>();
+        tasks.Add(orders.CountAsync());
+        await Task.WhenAll(tasks);
+        tasks.Add(customers.CountAsync());
+        await Task.WhenAll(tasks);
+    }
+}
+""").RunAsync();
+    }
+
     private static Verify.Test Create(string source, string? editorConfig = null)
     {
         var test = Verify.Create(Model + source, editorConfig);

@@ -157,6 +157,35 @@ public class Dashboard(AppDbContext db)
     }
 
     [Fact]
+    public async Task TasksCollectedInAList_AreAwaitedBeforeTheNextStarts()
+    {
+        await VerifyAsync("""
+public class Dashboard(OrderRepository orders, CustomerRepository customers)
+{
+    public async Task RunAsync()
+    {
+        var tasks = new List<Task<int>>();
+        tasks.Add({|#1:orders.CountAsync()|});
+        tasks.Add({|#0:customers.CountAsync()|});
+        var counts = await Task.WhenAll(tasks);
+    }
+}
+""", """
+public class Dashboard(OrderRepository orders, CustomerRepository customers)
+{
+    public async Task RunAsync()
+    {
+        var tasks = new List<Task<int>>();
+        tasks.Add(orders.CountAsync());
+        await Task.WhenAll(tasks);
+        tasks.Add(customers.CountAsync());
+        var counts = await Task.WhenAll(tasks);
+    }
+}
+""", Expect.Concurrent(0, 1, "AppDbContext", "through OrderRepository._db and CustomerRepository._db"));
+    }
+
+    [Fact]
     public async Task FixAll_RewritesEveryPlaceOfTheDocument()
     {
         var test = VerifyFix.Create(Repositories + """

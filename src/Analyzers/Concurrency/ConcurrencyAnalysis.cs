@@ -28,7 +28,7 @@ internal sealed class ConcurrencyAnalysis
         _model = model;
         _body = body;
         _cancellationToken = cancellationToken;
-        var enclosing = model.GetEnclosingSymbol(body.Span.End - 1, cancellationToken);
+        var enclosing = model.GetEnclosingSymbol(System.Math.Max(body.SpanStart, body.Span.End - 1), cancellationToken);
         var containing = enclosing as INamedTypeSymbol ?? enclosing?.ContainingType;
         _proof = new SharedResourceProof(paths, new MemberUse(types.Compilation, cancellationToken), containing);
     }
@@ -74,8 +74,9 @@ internal sealed class ConcurrencyAnalysis
     }
 
     /// <summary>
-    /// Tasks started into locals (<c>var a = A();</c>) and operations started before the local is awaited: for each later
-    /// operation, the first earlier one still running that shares a resource with it.
+    /// Tasks started into locals (<c>var a = A();</c>) or added to a local collection (<c>tasks.Add(A());</c>) and operations
+    /// started before they are awaited: for each later operation, the first earlier one still running that shares a resource
+    /// with it.
     /// </summary>
     public IEnumerable<ConcurrencyFinding> Started(IReadOnlyList<StatementSyntax> statements)
     {
@@ -90,12 +91,14 @@ internal sealed class ConcurrencyAnalysis
             var earlier = Running(started.Invocation, started.Invocation.Syntax);
             for (var j = i + 1; j < statements.Count; j++)
             {
-                if (Mentions(statements[j], started.Local))
+                var next = StartedTask(statements[j]);
+                var addsToTheSameCollection = started.IsCollection && next is { IsCollection: true } && SymbolEqualityComparer.Default.Equals(next.Value.Local, started.Local);
+                if (!addsToTheSameCollection && Mentions(statements[j], started.Local))
                 {
                     break; // awaited (or handed on) here: it is no longer known to run
                 }
 
-                var later = StartedTask(statements[j])?.Invocation ?? AwaitedInvocation(statements[j]);
+                var later = next?.Invocation ?? AwaitedInvocation(statements[j]);
                 if (later is null || reported.Contains(later.Syntax))
                 {
                     continue;
@@ -104,7 +107,8 @@ internal sealed class ConcurrencyAnalysis
                 if (_proof.Between(earlier, Running(later, later.Syntax)) is { } shared)
                 {
                     reported.Add(later.Syntax);
-                    yield return new ConcurrencyFinding(ConcurrencyShape.Started, later.Syntax, started.Invocation.Syntax, shared);
+                    var shape = started.IsCollection ? ConcurrencyShape.Collected : ConcurrencyShape.Started;
+                    yield return new ConcurrencyFinding(shape, later.Syntax, started.Invocation.Syntax, shared);
                 }
             }
         }
@@ -220,9 +224,22 @@ internal sealed class ConcurrencyAnalysis
         return false;
     }
 
-    /// <summary><c>var t = A();</c> (one declarator) where A returns a task: the local and the invocation that started it.</summary>
-    private (ILocalSymbol Local, IInvocationOperation Invocation)? StartedTask(StatementSyntax statement)
+    /// <summary>
+    /// <c>var t = A();</c> (one declarator) where A returns a task, or <c>tasks.Add(A());</c> on a local collection: the local
+    /// that holds the task and the invocation that started it.
+    /// </summary>
+    private (ILocalSymbol Local, IInvocationOperation Invocation, bool IsCollection)? StartedTask(StatementSyntax statement)
     {
+        if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: IdentifierNameSyntax } } add })
+        {
+            return _model.GetOperation(add, _cancellationToken) is IInvocationOperation { Instance: ILocalReferenceOperation collection, Arguments.Length: 1 } adding
+                   && Unwrap(adding.Arguments[0].Value) is IInvocationOperation added
+                   && _types.GetAwaitableKind(added.Type) != AwaitableKind.None
+                   && !added.HasErrors(_cancellationToken)
+                ? (collection.Local, added, true)
+                : null;
+        }
+
         if (statement is not LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } declaration
             || !declaration.UsingKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None)
             || variables[0].Initializer?.Value is not InvocationExpressionSyntax value
@@ -234,7 +251,7 @@ internal sealed class ConcurrencyAnalysis
             return null;
         }
 
-        return (local, invocation);
+        return (local, invocation, false);
     }
 
     /// <summary>The invocation awaited by an await statement (<c>await B();</c>, <c>var b = await B();</c>, <c>b = await B();</c>).</summary>

@@ -11,6 +11,9 @@ internal enum ConcurrencyShape
     /// <summary><c>var a = A();</c> then <c>B()</c> started before <c>a</c> is awaited.</summary>
     Started,
 
+    /// <summary><c>tasks.Add(A());</c> then <c>B()</c> started before the collection is awaited.</summary>
+    Collected,
+
     /// <summary><c>Task.WhenAll(items.Select(async i => …))</c>: one lambda run for each item, all at once.</summary>
     Select,
 

@@ -78,15 +78,27 @@ public sealed class ConcurrentResourceAnalyzer : IndependenceAnalyzer
         }
     }
 
-    /// <summary>The cheap syntactic screen: a local declared with an invocation (not awaited) before another statement.</summary>
+    /// <summary>
+    /// The cheap syntactic screen: a local declared with an invocation (not awaited), or an invocation added to a local
+    /// (<c>tasks.Add(A())</c>), before another statement.
+    /// </summary>
     private static bool MayStartTasks(IReadOnlyList<StatementSyntax> statements)
     {
         for (var i = 0; i < statements.Count - 1; i++)
         {
-            if (statements[i] is LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables }
-                && variables[0].Initializer?.Value is InvocationExpressionSyntax)
+            switch (statements[i])
             {
-                return true;
+                case LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables }
+                    when variables[0].Initializer?.Value is InvocationExpressionSyntax:
+                case ExpressionStatementSyntax
+                    {
+                        Expression: InvocationExpressionSyntax
+                        {
+                            Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" },
+                            ArgumentList.Arguments: { Count: 1 } arguments,
+                        },
+                    } when arguments[0].Expression is InvocationExpressionSyntax:
+                    return true;
             }
         }
 

@@ -40,7 +40,26 @@ internal static class SequentialRewrites
         }
 
         var configureAwait = AwaitStatement.TryParse(later)?.ConfigureAwaitArgument;
-        return new StatementRewrite(later, new SequentialWriter(later).AwaitFirst(running.Identifier.Text, configureAwait));
+        return new StatementRewrite(later, new SequentialWriter(later).AwaitFirst(IdentifierName(running.Identifier), configureAwait));
+    }
+
+    /// <summary>
+    /// <c>tasks.Add(A()); … B() …</c>: <c>await Task.WhenAll(tasks);</c> before the statement that starts B, with
+    /// <paramref name="task"/> as the fix names Task there.
+    /// </summary>
+    public static StatementRewrite? AwaitCollectionFirst(SemanticModel model, StatementSyntax later, InvocationExpressionSyntax add, NameSyntax task, CancellationToken cancellationToken)
+    {
+        if (!AsyncContext.IsInAsyncFunction(later)
+            || add is not { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax collection }, ArgumentList.Arguments.Count: 1 }
+            || model.GetSymbolInfo(collection, cancellationToken).Symbol is not ILocalSymbol { Type: INamedTypeSymbol { TypeArguments.Length: 1 } type }
+            || !IsTask(model, type.TypeArguments[0]))
+        {
+            return null;
+        }
+
+        var configureAwait = AwaitStatement.TryParse(later)?.ConfigureAwaitArgument;
+        var whenAll = AwaitRewriting.WhenAll(task, new ExpressionSyntax[] { IdentifierName(collection.Identifier) });
+        return new StatementRewrite(later, new SequentialWriter(later).AwaitFirst(whenAll, configureAwait));
     }
 
     /// <summary><c>await Task.WhenAll(a, b)</c> as a statement, a declaration, an assignment or a return: one await after another.</summary>

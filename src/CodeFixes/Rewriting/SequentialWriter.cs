@@ -23,11 +23,14 @@ internal sealed class SequentialWriter
         _layout = Layout.At(statement);
     }
 
-    /// <summary><c>await running;</c> before the statement that starts the next operation, which follows unchanged.</summary>
-    public IReadOnlyList<StatementSyntax> AwaitFirst(string running, ArgumentSyntax? configureAwait)
+    /// <summary>
+    /// <c>await running;</c> (a task, or <c>Task.WhenAll(tasks)</c> for a collection) before the statement that starts the next
+    /// operation, which follows unchanged.
+    /// </summary>
+    public IReadOnlyList<StatementSyntax> AwaitFirst(ExpressionSyntax running, ArgumentSyntax? configureAwait)
     {
         var awaitRunning = _layout.Line(
-            ExpressionStatement(AwaitRewriting.Await(IdentifierName(running), configureAwait)),
+            ExpressionStatement(AwaitRewriting.Await(running, configureAwait)),
             _layout.StartingLine(_statement),
             TriviaList(_layout.EndOfLine));
         return new[] { awaitRunning, _statement.WithLeadingTrivia(_layout.Indentation) };

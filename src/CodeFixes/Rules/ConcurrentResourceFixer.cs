@@ -28,6 +28,7 @@ public sealed class ConcurrentResourceFixer : CodeFixProvider, IDocumentFix
     internal const string SequentialKey = "AWAIT003.Sequential";
 
     private const string Title = "Await the operations one after another";
+    private const string TasksNamespace = "System.Threading.Tasks";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ConcurrentResource);
 
@@ -76,6 +77,9 @@ public sealed class ConcurrentResourceFixer : CodeFixProvider, IDocumentFix
             case ConcurrencyShape.Started
                 when later?.FirstAncestorOrSelf<StatementSyntax>() is { } statement && earlier?.FirstAncestorOrSelf<VariableDeclaratorSyntax>() is { } declarator:
                 return ImmutableArray.Create<SyntaxNode>(statement, declarator);
+            case ConcurrencyShape.Collected
+                when later?.FirstAncestorOrSelf<StatementSyntax>() is { } statement && earlier?.FirstAncestorOrSelf<ArgumentSyntax>()?.Parent?.Parent is InvocationExpressionSyntax add:
+                return ImmutableArray.Create<SyntaxNode>(statement, add);
             case ConcurrencyShape.WhenAll when later?.Ancestors().OfType<InvocationExpressionSyntax>().FirstOrDefault(IsWhenAll) is { } whenAll:
                 return ImmutableArray.Create<SyntaxNode>(whenAll);
             case ConcurrencyShape.Select or ConcurrencyShape.ForEachAsync when later?.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>() is { } lambda:
@@ -101,6 +105,8 @@ public sealed class ConcurrentResourceFixer : CodeFixProvider, IDocumentFix
         {
             StatementSyntax later when nodes.Length == 2 && nodes[1] is VariableDeclaratorSyntax declarator
                 => SequentialRewrites.AwaitRunningFirst(model, later, declarator, cancellationToken),
+            StatementSyntax later when nodes.Length == 2 && nodes[1] is InvocationExpressionSyntax add
+                => SequentialRewrites.AwaitCollectionFirst(model, later, add, TaskName(model, later), cancellationToken),
             InvocationExpressionSyntax whenAll => SequentialRewrites.AwaitInTurn(model, whenAll, cancellationToken),
             AnonymousFunctionExpressionSyntax lambda => SequentialRewrites.ForEach(model, lambda, cancellationToken),
             _ => null,
@@ -111,6 +117,20 @@ public sealed class ConcurrentResourceFixer : CodeFixProvider, IDocumentFix
         }
 
         var newRoot = StatementLists.Replace(root, new[] { found.Statement }, found.Replacements);
+        if (newRoot is CompilationUnitSyntax unit && nodes.Length == 2 && nodes[1] is InvocationExpressionSyntax && NeedsTasksUsing(model, found.Statement))
+        {
+            newRoot = Imports.AddUsing(unit, TasksNamespace);
+        }
+
         return newRoot is null ? null : document.WithSyntaxRoot(newRoot);
     }
+
+    /// <summary>Task as the fix may write it at <paramref name="statement"/> (a using is added when it is not in scope).</summary>
+    private static NameSyntax TaskName(SemanticModel model, StatementSyntax statement)
+        => model.Compilation.GetTypeByMetadataName(TasksNamespace + ".Task") is { } task
+            ? Imports.NameFor(model, statement.SpanStart, task).Name
+            : SyntaxFactory.IdentifierName("Task");
+
+    private static bool NeedsTasksUsing(SemanticModel model, StatementSyntax statement)
+        => model.Compilation.GetTypeByMetadataName(TasksNamespace + ".Task") is { } task && Imports.NameFor(model, statement.SpanStart, task).NeedsUsing;
 }
