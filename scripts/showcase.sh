@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole AwaitAnalyzers story on samples/Showcase, as a user gets the package:
 #   pack the package into a local feed → install it into a copy of the sample through a PackageReference →
-#   build (the AWAIT001/AWAIT002 warnings) → run → apply the fixes with `dotnet format analyzers` → show the diff →
+#   build (the AWAIT001/AWAIT002/AWAIT003 warnings) → run → apply the fixes with `dotnet format analyzers` → show the diff →
 #   build again → run again → compare the outputs and the elapsed times.
 #
 # Usage: scripts/showcase.sh [ARTIFACTS_DIR]
@@ -109,9 +109,9 @@ step "3/7 Build: the analyzer's warnings"
 build before
 printf '%s AWAIT diagnostic(s)\n' "$(show_diagnostics "$artifacts/build-before.log" | grep -c ' AWAIT' || true)"
 
-step "4/7 Apply the fixes: dotnet format analyzers --diagnostics AWAIT001 AWAIT002 --severity warn"
+step "4/7 Apply the fixes: dotnet format analyzers --diagnostics AWAIT001 AWAIT002 AWAIT003 --severity warn"
 status=0
-dotnet format analyzers "$sample/Showcase.csproj" --diagnostics AWAIT001 AWAIT002 --severity warn -v diag \
+dotnet format analyzers "$sample/Showcase.csproj" --diagnostics AWAIT001 AWAIT002 AWAIT003 --severity warn -v diag \
     > "$artifacts/format.log" 2>&1 || status=$?
 echo "$status" > "$artifacts/format.exit"
 # dotnet format exits 0 even when it cannot apply a fix: its "Unable to fix" / "Failed to apply" lines say so.

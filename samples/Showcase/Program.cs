@@ -60,6 +60,7 @@ Console.WriteLine($"Order placed: {payments.Charges} charge(s) taken");
 
 var open = await backlog.LoadAsync();
 Console.WriteLine($"Backlog: {open.OpenOrders.Count} open order(s), unpaid invoices {string.Join(", ", open.UnpaidInvoices.Select(i => $"{i.Id} {i.Amount}"))}");
+Console.WriteLine(await new AuditService(new OrderRepository(connection), new InvoiceRepository(connection)).ReportAsync());
 
 stopwatch.Stop();
 Console.WriteLine($"Elapsed: {stopwatch.ElapsedMilliseconds} ms");

@@ -25,4 +25,14 @@ internal static class Descriptors
         isEnabledByDefault: true,
         description: "A loop whose iterations do not depend on each other but await one operation at a time waits for the sum of all durations. Starting every iteration's operation and awaiting Task.WhenAll waits only for the slowest.",
         helpLinkUri: HelpLinkBase + DiagnosticIds.AwaitInLoop + ".md");
+
+    public static readonly DiagnosticDescriptor ConcurrentResource = new(
+        id: DiagnosticIds.ConcurrentResource,
+        title: "Operations running at the same time share a non-thread-safe resource",
+        messageFormat: "Operations running at the same time both reach one {0}: {1}; await them one after another",
+        category: "Reliability",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A DbContext, a connection, a transaction, a stream, a reader or a writer serves one operation at a time. Operations started together (Task.WhenAll, tasks started before the previous one is awaited, Select with an async lambda, Parallel.ForEachAsync) that reach one such instance throw or interleave, often only under load.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.ConcurrentResource + ".md");
 }

@@ -5,4 +5,5 @@ public static class DiagnosticIds
 {
     public const string IndependentAwaits = "AWAIT001";
     public const string AwaitInLoop = "AWAIT002";
+    public const string ConcurrentResource = "AWAIT003";
 }

@@ -53,6 +53,7 @@ public sealed class ShowcaseEndToEndTests
         var expected = MarkedSite.FindIn(_run.SampleDirectory);
         Assert.Contains(expected, s => s.Id == "AWAIT001");
         Assert.Contains(expected, s => s.Id == "AWAIT002");
+        Assert.Contains(expected, s => s.Id == "AWAIT003");
 
         var reported = AwaitDiagnostics(Diagnostics("build-before.log"))
             .Select(d => new MarkedSite(d.File, d.Line, d.Column, d.Id))
@@ -100,11 +101,21 @@ public sealed class ShowcaseEndToEndTests
     public void Fix_RewritesEverySiteIntoTaskWhenAll()
     {
         var added = AddedLines(Read("fix.diff"));
-        var sites = MarkedSite.FindIn(_run.SampleDirectory);
+        var sites = MarkedSite.FindIn(_run.SampleDirectory).Where(s => s.Id != "AWAIT003").ToList();
         var whenAlls = added.Count(l => l.Contains("Task.WhenAll(", StringComparison.Ordinal));
         Assert.True(
             whenAlls == sites.Count,
             $"{sites.Count} marked sites, but the fixes added {whenAlls} Task.WhenAll calls:{List(added)}{Environment.NewLine}{FormatSummary()}");
+    }
+
+    /// <summary>AWAIT003 (docs/design.md §7): the task already running is awaited before the next operation starts on the shared connection.</summary>
+    [Fact]
+    public void Fix_AwaitsTheRunningTaskBeforeTheSharedConnectionServesTheNext()
+    {
+        var added = AddedLines(Read("fix.diff"));
+        var sites = MarkedSite.FindIn(_run.SampleDirectory).Count(s => s.Id == "AWAIT003");
+        var awaits = added.Count(l => Regex.IsMatch(l, @"^await [A-Za-z_][A-Za-z0-9_]*;$"));
+        Assert.True(awaits == sites, $"{sites} AWAIT003 site(s), but the fixes added {awaits} await of a running task:{List(added)}{Environment.NewLine}{FormatSummary()}");
     }
 
     [Fact]
@@ -144,10 +155,26 @@ public sealed class ShowcaseEndToEndTests
         var after = RunOutputs("after");
         foreach (var output in before.Concat(after))
         {
-            Assert.Equal(WithoutElapsed(before[0]), WithoutElapsed(output));
+            Assert.Equal(WithoutElapsedOrAudit(before[0]), WithoutElapsedOrAudit(output));
         }
 
         Assert.Contains("Backlog:", before[0], StringComparison.Ordinal);
+    }
+
+    /// <summary>The audit's two queries on the one connection throw before the AWAIT003 fix and succeed after it.</summary>
+    [Fact]
+    public void FixedProgram_RunsWithoutTheSharedConnectionError()
+    {
+        foreach (var output in RunOutputs("before"))
+        {
+            Assert.Contains("Audit failed: A second operation was started on this connection", output, StringComparison.Ordinal);
+        }
+
+        foreach (var output in RunOutputs("after"))
+        {
+            Assert.Contains("Audit: 1 open order(s), 2 unpaid invoice(s)", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Audit failed", output, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -203,8 +230,9 @@ public sealed class ShowcaseEndToEndTests
         return int.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture);
     }
 
-    private static string WithoutElapsed(string output)
-        => string.Join("\n", output.Replace("\r\n", "\n").Split('\n').Where(l => !ElapsedLine.IsMatch(l)));
+    /// <summary>The output less its elapsed time and its audit line (which AWAIT003's fix changes from a failure to a result).</summary>
+    private static string WithoutElapsedOrAudit(string output)
+        => string.Join("\n", output.Replace("\r\n", "\n").Split('\n').Where(l => !ElapsedLine.IsMatch(l) && !l.StartsWith("Audit", StringComparison.Ordinal)));
 
     /// <summary>What dotnet format said about the fixes it could not apply.</summary>
     private string FormatSummary()

@@ -19,7 +19,7 @@ using Xunit;
 namespace AwaitAnalyzers.Tests;
 
 /// <summary>
-/// Code being typed is incomplete: both analyzers and both fixers run on hundreds of broken versions of a realistic file
+/// Code being typed is incomplete: the analyzers and the fixers run on hundreds of broken versions of a realistic file
 /// and of a top-level program with comments (cut short at many points, one token missing or written twice) and must never
 /// throw — an exception reaches every user as AD0001 or a failed code fix.
 /// </summary>
@@ -64,6 +64,11 @@ public class Service(IUsers users, Repository repository, TextWriter log)
             list.Add(await users.GetAsync(id, ct));
         for (int i = 0; i < ids.Length; i++)
             await log.WriteLineAsync(ids[i].ToString());
+        var reads = await Task.WhenAll(repository.ReadAsync(1), repository.ReadAsync(2));
+        var pending = repository.ReadAsync(3);
+        var read = await repository.ReadAsync(4);
+        await pending;
+        await Task.WhenAll(ids.Select(async i => await repository.ReadAsync(i)));
         Func<Task> later = async () => { var a = await users.CountAsync(); var b = await users.CountAsync(); };
         async Task LocalAsync() { await repository.ReadAsync(1); await repository.ReadAsync(2); }
         switch (total)
@@ -165,7 +170,7 @@ public class Caller
             onAnalyzerException: (exception, analyzer, _) => failures.Add(analyzer.GetType().Name + ": " + exception + "\n" + source),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new IndependentAwaitsAnalyzer(), new AwaitInLoopAnalyzer());
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new IndependentAwaitsAnalyzer(), new AwaitInLoopAnalyzer(), new ConcurrentResourceAnalyzer());
         return await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
     }
 
@@ -180,7 +185,7 @@ public class Caller
             .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))
             .AddMetadataReferences(references);
         var document = project.AddDocument("Test.cs", SourceText.From(source), filePath: "/Test.cs");
-        var fixers = new CodeFixProvider[] { new IndependentAwaitsFixer(), new AwaitInLoopFixer() };
+        var fixers = new CodeFixProvider[] { new IndependentAwaitsFixer(), new AwaitInLoopFixer(), new ConcurrentResourceFixer() };
         foreach (var diagnostic in diagnostics)
         {
             foreach (var fixer in fixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
@@ -220,10 +225,11 @@ public class Caller
         var tree = CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.Latest));
         var compilation = CSharpCompilation.Create("Whole", new[] { tree }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new IndependentAwaitsAnalyzer(), new AwaitInLoopAnalyzer());
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new IndependentAwaitsAnalyzer(), new AwaitInLoopAnalyzer(), new ConcurrentResourceAnalyzer());
         var diagnostics = await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
         Assert.Contains(diagnostics, d => d.Id == DiagnosticIds.IndependentAwaits);
         Assert.Contains(diagnostics, d => d.Id == DiagnosticIds.AwaitInLoop);
+        Assert.Contains(diagnostics, d => d.Id == DiagnosticIds.ConcurrentResource);
     }
 
     /// <summary>The source cut short at many points, and with one token dropped or written twice.</summary>

@@ -29,6 +29,9 @@ internal sealed class IndependenceModel
 
     public WellKnownTypes Types { get; }
 
+    /// <summary>The implementations of abstractions, in source and in references (docs/design.md §3.2), indexed once.</summary>
+    public ImplementationIndex Implementations => _implementations;
+
     /// <summary>What methods in source write (docs/design.md §3.10), cached for the compilation.</summary>
     public EffectAnalysis Effects { get; }
 

@@ -33,4 +33,16 @@ public static class Expect
 
         return result;
     }
+
+    /// <summary>
+    /// AWAIT003 on the operation marked <paramref name="later"/> (for a loop shape, its lambda), with the operation already running
+    /// marked <paramref name="earlier"/> as its additional location; the message names <paramref name="resource"/> and <paramref name="reach"/>.
+    /// </summary>
+    public static DiagnosticResult Concurrent(int later, int? earlier, string resource, string reach)
+    {
+        var result = new DiagnosticResult(DiagnosticIds.ConcurrentResource, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .WithLocation(later)
+            .WithArguments(resource, reach);
+        return earlier is { } running ? result.WithLocation(running) : result;
+    }
 }

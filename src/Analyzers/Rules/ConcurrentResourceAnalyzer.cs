@@ -1,0 +1,114 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using AwaitAnalyzers.Concurrency;
+using AwaitAnalyzers.Independence;
+using AwaitAnalyzers.Options;
+using AwaitAnalyzers.Syntax;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AwaitAnalyzers.Rules;
+
+/// <summary>
+/// AWAIT003: operations that run at the same time and provably reach one non-thread-safe resource instance
+/// (docs/design.md §7). The resource inference that keeps AWAIT001 and AWAIT002 silent, turned around: it reports only
+/// what it proves.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConcurrentResourceAnalyzer : IndependenceAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConcurrentResource);
+
+    private protected override void Register(CompilationStartAnalysisContext context, IndependenceModel model)
+    {
+        context.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, model), SyntaxKind.InvocationExpression);
+        context.RegisterSyntaxNodeAction(c => AnalyzeStatements(c, model), SyntaxKind.Block, SyntaxKind.SwitchSection, SyntaxKind.CompilationUnit);
+    }
+
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IndependenceModel model)
+    {
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        var name = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is not ("WhenAll" or "WhenAny" or "ForEachAsync") || AsyncContext.HasSyntaxErrors(invocation))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetOperation(invocation, context.CancellationToken) is not IInvocationOperation operation
+            || operation.HasErrors(context.CancellationToken))
+        {
+            return;
+        }
+
+        var containing = operation.TargetMethod.ContainingType;
+        var isWhenAll = SymbolEqualityComparer.Default.Equals(containing, model.Types.Task) && name != "ForEachAsync";
+        var isForEach = name == "ForEachAsync" && containing is { Name: "Parallel", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } };
+        if (!isWhenAll && !isForEach)
+        {
+            return;
+        }
+
+        var analysis = Analysis(context, model);
+        var finding = isWhenAll ? analysis.WhenAll(operation) : analysis.ForEachAsync(operation);
+        if (finding is not null)
+        {
+            context.ReportDiagnostic(ConcurrencyDiagnostic.Create(finding));
+        }
+    }
+
+    private static void AnalyzeStatements(SyntaxNodeAnalysisContext context, IndependenceModel model)
+    {
+        var statements = AsyncContext.StatementsOf(context.Node);
+        if (!MayStartTasks(statements) || AsyncContext.HasSyntaxErrors(context.Node))
+        {
+            return;
+        }
+
+        foreach (var finding in Analysis(context, model).Started(statements))
+        {
+            context.ReportDiagnostic(ConcurrencyDiagnostic.Create(finding));
+        }
+    }
+
+    /// <summary>
+    /// The cheap syntactic screen: a local declared with an invocation (not awaited), or an invocation added to a local
+    /// (<c>tasks.Add(A())</c>), before another statement.
+    /// </summary>
+    private static bool MayStartTasks(IReadOnlyList<StatementSyntax> statements)
+    {
+        for (var i = 0; i < statements.Count - 1; i++)
+        {
+            switch (statements[i])
+            {
+                case LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables }
+                    when variables[0].Initializer?.Value is InvocationExpressionSyntax:
+                case ExpressionStatementSyntax
+                    {
+                        Expression: InvocationExpressionSyntax
+                        {
+                            Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" },
+                            ArgumentList.Arguments: { Count: 1 } arguments,
+                        },
+                    } when arguments[0].Expression is InvocationExpressionSyntax:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ConcurrencyAnalysis Analysis(SyntaxNodeAnalysisContext context, IndependenceModel model)
+    {
+        var options = AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree));
+        var body = AsyncContext.EnclosingBody(context.Node) ?? context.Node;
+        return new ConcurrencyAnalysis(model.Types, ConcurrencyModels.PathsFor(model, options), context.SemanticModel, body, context.CancellationToken);
+    }
+}
