@@ -199,4 +199,58 @@ public partial class IndependenceModelTests
             }
             """);
     }
+
+    // Awaiting only what completes at once: a logger whose async steps each return Task.FromResult.
+
+    private const string Telemetry = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        public class TelemetryLogger
+        {
+            private readonly List<string> _events = new();
+            protected virtual Task<Dictionary<string, string>> FillPropertiesAsync(string activity)
+                => Task.FromResult(new Dictionary<string, string> { ["activity"] = activity });
+            public virtual async Task OnSentAsync(string activity)
+            {
+                var properties = await FillPropertiesAsync(activity).ConfigureAwait(false);
+                _events.Add(properties["activity"]);
+            }
+            public virtual async Task OnSentRemotelyAsync(string activity)
+            {
+                var properties = await FillPropertiesAsync(activity).ConfigureAwait(false);
+                await Pending.Result(properties.Count);
+            }
+        }
+
+        """;
+
+    [Fact]
+    public async Task Benefit_ALoopOverACalleeThatOnlyAwaitsCompletedTasks_IsSilent()
+    {
+        await VerifyLoopAsync(Telemetry + """
+            public class Caller
+            {
+                public async Task RunAsync(TelemetryLogger[] loggers, string activity)
+                {
+                    foreach (var logger in loggers)
+                        await logger.OnSentAsync(activity);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Benefit_ALoopOverACalleeThatAlsoAwaitsRealWork_IsReported()
+    {
+        await VerifyLoopAsync(Telemetry + """
+            public class Caller
+            {
+                public async Task RunAsync(TelemetryLogger[] loggers, string activity)
+                {
+                    {|#0:foreach|} (var logger in loggers)
+                        {|#1:await logger.OnSentRemotelyAsync(activity)|};
+                }
+            }
+            """, null, Expect.Loop(0, 1));
+    }
 }

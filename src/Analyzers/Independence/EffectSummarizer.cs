@@ -24,7 +24,7 @@ internal sealed class EffectSummarizer
     private bool _writesThis;
     private bool _writesStatic;
     private bool _writesCaptured;
-    private bool _awaitsOnlyGivenTasks = true;
+    private bool _awaitsNothingOfItsOwn = true;
     private readonly HashSet<ILocalSymbol> _givenTaskLocals = new(SymbolEqualityComparer.Default);
 
     public EffectSummarizer(EffectAnalysis analysis, IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
@@ -47,14 +47,14 @@ internal sealed class EffectSummarizer
             {
                 case IAwaitOperation awaitOperation:
                     awaits = true;
-                    _awaitsOnlyGivenTasks &= IsGivenTask(awaitOperation.Operation);
+                    _awaitsNothingOfItsOwn &= IsGivenTask(awaitOperation.Operation) || IsCompletedTask(awaitOperation.Operation);
                     break;
                 // await foreach and await using await too: the stream's next item, the disposal.
                 case IForEachLoopOperation { IsAsynchronous: true }:
                 case IUsingOperation { IsAsynchronous: true }:
                 case IUsingDeclarationOperation { IsAsynchronous: true }:
                     awaits = true;
-                    _awaitsOnlyGivenTasks = false;
+                    _awaitsNothingOfItsOwn = false;
                     break;
                 case IForEachLoopOperation loop when IsGivenTask(loop.Collection):
                     _givenTaskLocals.UnionWith(loop.Locals);
@@ -80,7 +80,7 @@ internal sealed class EffectSummarizer
         }
 
         var completes = CompletesSynchronously(body, awaits)
-                        || (_method.IsAsync && awaits && _awaitsOnlyGivenTasks && !_method.IsAsyncIteratorLike());
+                        || (_method.IsAsync && awaits && _awaitsNothingOfItsOwn && !_method.IsAsyncIteratorLike());
         return !_writesThis && !_writesStatic && !_writesCaptured && Array.IndexOf(_writesParameter, true) < 0 && !completes
             ? EffectSummary.None
             : new EffectSummary(_writesThis, _writesStatic, _writesCaptured, _writesParameter.ToImmutableArray(), completes);
@@ -230,6 +230,8 @@ internal sealed class EffectSummarizer
                 return _analysis.Types.GetAwaitableKind(property.Property.ContainingType) != AwaitableKind.None;
             case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromResult" or "FromException" or "FromCanceled" } method }:
                 return _analysis.Types.GetAwaitableKind(method.ContainingType) != AwaitableKind.None;
+            case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured }:
+                return IsCompletedTask(configured);
             case IInvocationOperation { TargetMethod: { } callee }
                 when callee.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction:
                 // A task handed on from a callee in source that completes synchronously is itself completed.

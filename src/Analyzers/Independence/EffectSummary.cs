@@ -43,7 +43,8 @@ internal sealed class EffectSummary
 
     /// <summary>
     /// docs/design.md §3.5: nothing of its own to wait for, so nothing to overlap: every path returns a completed task,
-    /// or every await waits for a task the method was given (work its caller already started).
+    /// or every await waits for a task the method was given (work its caller already started) or for a completed task
+    /// (a callee in source that itself starts nothing).
     /// </summary>
     public bool StartsNothing { get; }
 
