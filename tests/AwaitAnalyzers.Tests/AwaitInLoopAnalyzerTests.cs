@@ -79,7 +79,7 @@ public class Caller
         {
             var user = {|#1:await service.GetUserAsync(id)|};
             var count = {|#2:await service.CountAsync(user)|};
-            Console.WriteLine(count);
+            var doubled = count * 2;
         }
 "));
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1, 2));
@@ -555,6 +555,7 @@ public class Caller
             var user = await service.GetUserAsync(id);
             if (id > 0)
                 users.Add(user);
+            await service.ProcessAsync(id);
         }
 "));
     }
@@ -590,11 +591,13 @@ public class Caller
         {
             var user = await service.GetUserAsync(id);
             Remember(user);
+            await service.ProcessAsync(id);
         }
         foreach (var id in ids)
         {
             var user = await service.GetUserAsync(id);
             log.Append(user);
+            await service.ProcessAsync(id);
         }
     }
 }
@@ -626,6 +629,7 @@ public class Telemetry { public void Track(User user) { } }
         {
             var user = await service.GetUserAsync(id);
             telemetry.Track(user);
+            await service.ProcessAsync(id);
         }
 ", "Service service, int[] ids, Telemetry telemetry") + @"
 public class Telemetry { public void Track(User user) { } }

@@ -30,7 +30,7 @@ static Task SendAsync(int id) => Task.Delay(id);
     }
 
     [Fact]
-    public async Task CommentAfterTheHeader_IsKeptAboveTheStatement()
+    public async Task CommentAfterTheHeader_IsKeptAboveTheOrderPreservingFix()
     {
         await VerifyTopLevelAsync(
             @"using System;
@@ -51,11 +51,13 @@ using System.Threading.Tasks;
 
 var ids = new List<int> { 4, 1, 3, 2 };
 // every size
-await Task.WhenAll(ids.Select(async id =>
+var sizes = await Task.WhenAll(ids.Select(id => SizeAsync(id)));
+for (var i = 0; i < ids.Count; i++)
 {
-    var size = await SizeAsync(id);
+    var id = ids[i];
+    var size = sizes[i];
     Console.WriteLine($""item {id}: {size}"");
-}));
+}
 " + Functions);
     }
 

@@ -105,14 +105,14 @@ public class Caller
         [|foreach|] (var id in ids)
         {
             var user = await service.GetUserAsync(id);
-            System.Console.WriteLine(await service.CountAsync(user));
+            await service.CountAsync(user);
         }
 ", WithLinq),
             InMethod(@"
         await Task.WhenAll(ids.Select(async id =>
         {
             var user = await service.GetUserAsync(id);
-            System.Console.WriteLine(await service.CountAsync(user));
+            await service.CountAsync(user);
         }));
 ", WithLinq));
     }

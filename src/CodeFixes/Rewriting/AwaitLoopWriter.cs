@@ -37,7 +37,7 @@ internal sealed class AwaitLoopWriter
     public IReadOnlyCollection<string> NeededUsings => _neededUsings;
 
     /// <summary>The iteration variable's identifier as written (a verbatim <c>@class</c> stays verbatim).</summary>
-    private SyntaxToken IterationIdentifier => (_loop.Loop is ForEachStatementSyntax forEach
+    internal SyntaxToken IterationIdentifier => (_loop.Loop is ForEachStatementSyntax forEach
         ? forEach.Identifier
         : ((ForStatementSyntax)_loop.Loop).Declaration!.Variables[0].Identifier).WithoutTrivia();
 
@@ -122,7 +122,7 @@ internal sealed class AwaitLoopWriter
     }
 
     /// <summary>The sequence: the foreach collection (through <c>Cast&lt;T&gt;</c> when foreach converts), or <c>Enumerable.Range</c>.</summary>
-    private ExpressionSyntax? Source()
+    internal ExpressionSyntax? Source()
     {
         var source = _loop.Source;
         if (source.Collection is { } collection)
@@ -286,13 +286,13 @@ internal sealed class AwaitLoopWriter
         return body.Span.Contains(span);
     }
 
-    private static bool IsComment(SyntaxTrivia trivia)
+    internal static bool IsComment(SyntaxTrivia trivia)
         => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
 
     /// <summary>Enumerable's extension methods (Select, Cast) need System.Linq in scope; false when another Enumerable would clash.</summary>
-    private bool ImportLinq() => NameOf("System.Linq.Enumerable") is not null;
+    internal bool ImportLinq() => NameOf("System.Linq.Enumerable") is not null;
 
-    private NameSyntax? NameOf(string metadataName)
+    internal NameSyntax? NameOf(string metadataName)
     {
         if (_model.Compilation.GetTypeByMetadataName(metadataName) is not { } type)
         {
