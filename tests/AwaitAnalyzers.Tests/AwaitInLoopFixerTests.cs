@@ -204,7 +204,7 @@ public class Caller
     }
 
     [Fact]
-    public async Task CountingFor_IteratesEnumerableRange()
+    public async Task CountingFor_IteratesTheElementsOrEnumerableRange()
     {
         await Verify.VerifyAsync(
             InMethod(@"
@@ -214,7 +214,7 @@ public class Caller
             await service.ProcessAsync(ids[i] + i);
 ", WithLinq),
             InMethod(@"
-        await Task.WhenAll(Enumerable.Range(0, ids.Length).Select(i => service.ProcessAsync(ids[i])));
+        await Task.WhenAll(ids.Select(id => service.ProcessAsync(id)));
         await Task.WhenAll(Enumerable.Range(1, ids.Length - 1).Select(i => service.ProcessAsync(ids[i] + i)));
 ", WithLinq));
     }
@@ -344,12 +344,12 @@ await Task.WhenAll(ids.Select(id => service.ProcessAsync(id)));
         }
 ", parameters: "Service service, int[] ids, System.Threading.CancellationToken ct"),
             InMethod(@"
-        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Length), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct2) =>
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (id, ct2) =>
         {
-            var dto = Service.Map(ids[i]);
+            var dto = Service.Map(id);
             await service.SendAsync(dto);
         });
-", WithLinq, "Service service, int[] ids, System.Threading.CancellationToken ct"),
+", parameters: "Service service, int[] ids, System.Threading.CancellationToken ct"),
             editorConfig: "await_analyzers.max_degree_of_parallelism = 4\n");
         test.CodeActionIndex = 1;
         test.CodeActionEquivalenceKey = BoundedKey;

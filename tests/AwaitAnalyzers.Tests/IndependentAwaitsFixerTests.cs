@@ -80,7 +80,7 @@ public class Caller
     }
 
     [Fact]
-    public async Task ExplicitTypes_AreKept()
+    public async Task ExplicitTypesMixedWithVar_AreKept_OneDeclarationPerResult()
     {
         await VerifyFixAsync(
             Expect.Group(0, 1, 2),
@@ -94,8 +94,29 @@ public class Caller
         var listTask = orders.ListOrdersAsync(id);
         var countTask = orders.CountAsync(id);
         await Task.WhenAll(userTask, listTask, countTask);
-        (User user, var list, long count) = (await userTask, await listTask, await countTask);
+        User user = await userTask;
+        var list = await listTask;
+        long count = await countTask;
         System.Console.WriteLine($""{user}{list}{count}"");"));
+    }
+
+    [Fact]
+    public async Task ExplicitTypesForEveryResult_ShareOneDestructuring()
+    {
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
+            InMethod("""
+                User user = {|#0:await|} users.GetUserAsync(id);
+                {|#1:long count = await orders.CountAsync(id);|}
+                System.Console.WriteLine($"{user}{count}");
+        """),
+            InMethod("""
+                var userTask = users.GetUserAsync(id);
+                var countTask = orders.CountAsync(id);
+                await Task.WhenAll(userTask, countTask);
+                (User user, long count) = (await userTask, await countTask);
+                System.Console.WriteLine($"{user}{count}");
+        """));
     }
 
     [Fact]
@@ -664,11 +685,10 @@ public sealed class DashboardService(ICustomers customers, IBilling billing, IAd
             customerId,
             cancellationToken);
         await Task.WhenAll(customerTask, invoicesTask, addressTask, pointsTask).ConfigureAwait(false);
-        (var customer, IReadOnlyList<Invoice> invoices, var address, var points) = (
-            await customerTask.ConfigureAwait(false),
-            await invoicesTask.ConfigureAwait(false),
-            await addressTask.ConfigureAwait(false),
-            await pointsTask.ConfigureAwait(false));" + footer);
+        var customer = await customerTask.ConfigureAwait(false);
+        IReadOnlyList<Invoice> invoices = await invoicesTask.ConfigureAwait(false);
+        var address = await addressTask.ConfigureAwait(false);
+        var points = await pointsTask.ConfigureAwait(false);" + footer);
     }
 
     [Fact]

@@ -95,12 +95,13 @@ internal sealed class LoopFissionWriter
         var operation = _fission.Operation;
         if (_fission.Prelude.IsEmpty)
         {
-            return SimpleLambdaExpression(parameter, AwaitRewriting.AsTask(operation.Statement.Invocation, operation.Awaitable.IsValueTask()));
+            return SimpleLambdaExpression(parameter, AwaitRewriting.AsTask(_shared.InItem(operation.Statement.Invocation), operation.Awaitable.IsValueTask()));
         }
 
-        var awaited = operation.Statement.Await.WithoutTrivia();
+        var awaited = _shared.InItem(operation.Statement.Await).WithoutTrivia();
         StatementSyntax last = _fission.DeclaresResult ? ReturnStatement(awaited) : ExpressionStatement(awaited);
-        var body = block.WithStatements(List(_fission.Prelude.Add(last.WithTriviaFrom(_fission.AwaitStatement)))).WithoutTrivia();
+        var prelude = _fission.Prelude.Select(_shared.InItem);
+        var body = block.WithStatements(List(prelude.Concat(new[] { last.WithTriviaFrom(_fission.AwaitStatement) }))).WithoutTrivia();
         return SimpleLambdaExpression(parameter, body).WithAsyncKeyword(Token(SyntaxKind.AsyncKeyword));
     }
 
