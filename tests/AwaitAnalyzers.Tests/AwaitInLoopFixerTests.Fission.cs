@@ -245,6 +245,33 @@ public class AwaitInLoopFixerFissionTests
     }
 
     [Fact]
+    public async Task CountingForOverTheElements_SelectsThemAndKeepsItsHeaderForTheRest()
+    {
+        await VerifyAsync(
+            InMethod("""
+                var total = 0;
+                {|#0:for|} (int i = 0; i < urls.Length; i++)
+                {
+                    var page = {|#1:await fetcher.GetPageAsync(urls[i])|};
+                    Console.WriteLine($"{urls[i]}: {page.Length}");
+                    total += page.Length;
+                }
+                return total;
+                """),
+            InMethod("""
+                var total = 0;
+                var pages = await Task.WhenAll(urls.Select(url => fetcher.GetPageAsync(url)));
+                for (int i = 0; i < urls.Length; i++)
+                {
+                    var page = pages[i];
+                    Console.WriteLine($"{urls[i]}: {page.Length}");
+                    total += page.Length;
+                }
+                return total;
+                """, usings: Linq));
+    }
+
+    [Fact]
     public async Task Comments_StayWithTheStatementsTheyDescribe()
     {
         await VerifyAsync(

@@ -136,7 +136,7 @@ internal sealed class LoopFissionCheck
         {
             foreach (var node in statement.DescendantNodesAndSelf())
             {
-                if (node is IdentifierNameSyntax name && declared.Contains(_model.GetSymbolInfo(name, _cancellationToken).Symbol!))
+                if (node is IdentifierNameSyntax name && _model.GetSymbolInfo(name, _cancellationToken).Symbol is { } symbol && declared.Contains(symbol))
                 {
                     return true;
                 }

@@ -117,7 +117,7 @@ internal sealed class LoopFissionWriter
         if (_loop.Loop is ForStatementSyntax @for)
         {
             loop = @for;
-            index = IdentifierName(_shared.IterationIdentifier);
+            index = IdentifierName(@for.Declaration!.Variables[0].Identifier.WithoutTrivia());
             if (_loop.Source.RangeStart is { } start && start is not LiteralExpressionSyntax { Token.ValueText: "0" })
             {
                 var offset = start is LiteralExpressionSyntax or IdentifierNameSyntax ? start.WithoutTrivia() : ParenthesizedExpression(start.WithoutTrivia());
