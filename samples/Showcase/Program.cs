@@ -48,6 +48,7 @@ Console.WriteLine($"Campaign announced to {notifier.Sent} recipients");
 var skus = new[] { "GEAR-42", "CAM-7", "LEVER-1003", "SPRING-9", "AXLE-88" };
 var prices = await campaigns.GetPricesAsync(skus);
 Console.WriteLine($"Campaign prices:   {string.Join(", ", skus.Zip(prices, (sku, price) => $"{sku} {price}"))}");
+Console.WriteLine($"Units in stock:    {await new StockReportService(inventory).PrintAsync(skus)}");
 
 var quotes = await fulfilment.QuoteShippingAsync(dashboard.Orders);
 Console.WriteLine($"Shipping quotes:   {string.Join(", ", quotes.Select(q => $"{q.OrderId} {q.Carrier} {q.Cost}"))}");

@@ -178,6 +178,19 @@ public sealed class ShowcaseEndToEndTests
     }
 
     [Fact]
+    public void AggregatingLoop_OnlyItsAwaitsOverlap_AndItsLinesKeepTheirOrder()
+    {
+        var added = AddedLines(Read("fix.diff"));
+        Assert.Contains("var stocks = await Task.WhenAll(skus.Select(sku => _inventory.GetStockAsync(sku)));", added);
+        Assert.Contains("for (var i = 0; i < skus.Count; i++)", added);
+
+        var lines = WithoutElapsedOrAudit(RunOutputs("after")[0]).Split('\n').Where(l => l.StartsWith("  stock ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            new[] { "  stock GEAR-42: 21", "  stock CAM-7: 15", "  stock LEVER-1003: 30", "  stock SPRING-9: 24", "  stock AXLE-88: 21" },
+            lines);
+    }
+
+    [Fact]
     public void FixedProgram_IsClearlyFaster()
     {
         var before = RunOutputs("before").Min(Elapsed);

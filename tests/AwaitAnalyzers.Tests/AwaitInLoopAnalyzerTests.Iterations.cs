@@ -126,6 +126,7 @@ public class Caller
             var user = await service.GetUserAsync(id);
             if (id > 0)
                 users.Add(user);
+            await service.ProcessAsync(id);
         }
 """));
     }
@@ -164,11 +165,13 @@ public class Caller
         {
             var user = await service.GetUserAsync(id);
             Remember(user);
+            await service.ProcessAsync(id);
         }
         foreach (var id in ids)
         {
             var user = await service.GetUserAsync(id);
             log.Append(user);
+            await service.ProcessAsync(id);
         }
     }
 }
@@ -206,6 +209,7 @@ public class Telemetry { public void Track(User user) { } }
         {
             var user = await service.GetUserAsync(id);
             telemetry.Track(user);
+            await service.ProcessAsync(id);
         }
 """, "Service service, int[] ids, Telemetry telemetry") + Telemetry);
     }

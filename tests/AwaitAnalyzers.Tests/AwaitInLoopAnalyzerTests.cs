@@ -81,7 +81,7 @@ using System.Threading.Tasks;
         {
             var user = {|#1:await service.GetUserAsync(id)|};
             var count = {|#2:await service.CountAsync(user)|};
-            Console.WriteLine(count);
+            var doubled = count * 2;
         }
 """));
         test.ExpectedDiagnostics.Add(Expect.Loop(0, 1, 2));

@@ -25,31 +25,37 @@ public class IndependentAwaitsFixerTests
     private const string Services = IndependentAwaitsAnalyzerTests.Services;
 
     /// <summary>The group of most tests: two queries whose results are used, at a method body's indentation.</summary>
-    private const string UserAndList = @"
-        var user = {|#0:await|} users.GetUserAsync(id);
-        {|#1:var list = await orders.ListOrdersAsync(id);|}
-        System.Console.WriteLine($""{user}{list}"");";
+    private const string UserAndList = """
 
-    private const string UserAndListFixed = @"
-        var userTask = users.GetUserAsync(id);
-        var listTask = orders.ListOrdersAsync(id);
-        await Task.WhenAll(userTask, listTask);
-        var (user, list) = (await userTask, await listTask);
-        System.Console.WriteLine($""{user}{list}"");";
+            var user = {|#0:await|} users.GetUserAsync(id);
+            {|#1:var list = await orders.ListOrdersAsync(id);|}
+            System.Console.WriteLine($"{user}{list}");
+    """;
 
-    private static string InMethod(string body) => @"
-using System.Threading.Tasks;
-" + Services + @"
-public class Caller
-{
-    private User _user = new User();
+    private const string UserAndListFixed = """
 
-    public async Task RunAsync(Service users, Service orders, int id)
-    {
-" + body + @"
-    }
-}
-";
+            var userTask = users.GetUserAsync(id);
+            var listTask = orders.ListOrdersAsync(id);
+            await Task.WhenAll(userTask, listTask);
+            var (user, list) = (await userTask, await listTask);
+            System.Console.WriteLine($"{user}{list}");
+    """;
+
+    private static string InMethod(string body) => $$"""
+
+        using System.Threading.Tasks;
+        {{Services}}
+        public class Caller
+        {
+            private User _user = new User();
+
+            public async Task RunAsync(Service users, Service orders, int id)
+            {
+        {{body}}
+            }
+        }
+
+        """;
 
     [Fact]
     public async Task TwoDeclarations_BecomeTasksWhenAllAndDestructuring()
@@ -65,37 +71,66 @@ public class Caller
     {
         await VerifyFixAsync(
             Expect.Group(0, 1, 2),
-            InMethod(@"
-        var user = {|#0:await|} users.GetUserAsync(id);
-        {|#1:var list = await orders.ListOrdersAsync(id);|}
-        {|#2:var count = await orders.CountAsync(id);|}
-        System.Console.WriteLine($""{user}{list}{count}"");"),
-            InMethod(@"
-        var userTask = users.GetUserAsync(id);
-        var listTask = orders.ListOrdersAsync(id);
-        var countTask = orders.CountAsync(id);
-        await Task.WhenAll(userTask, listTask, countTask);
-        var (user, list, count) = (await userTask, await listTask, await countTask);
-        System.Console.WriteLine($""{user}{list}{count}"");"));
+            InMethod("""
+
+                    var user = {|#0:await|} users.GetUserAsync(id);
+                    {|#1:var list = await orders.ListOrdersAsync(id);|}
+                    {|#2:var count = await orders.CountAsync(id);|}
+                    System.Console.WriteLine($"{user}{list}{count}");
+            """),
+            InMethod("""
+
+                    var userTask = users.GetUserAsync(id);
+                    var listTask = orders.ListOrdersAsync(id);
+                    var countTask = orders.CountAsync(id);
+                    await Task.WhenAll(userTask, listTask, countTask);
+                    var (user, list, count) = (await userTask, await listTask, await countTask);
+                    System.Console.WriteLine($"{user}{list}{count}");
+            """));
     }
 
     [Fact]
-    public async Task ExplicitTypes_AreKept()
+    public async Task ExplicitTypesMixedWithVar_AreKept_OneDeclarationPerResult()
     {
         await VerifyFixAsync(
             Expect.Group(0, 1, 2),
-            InMethod(@"
-        User user = {|#0:await|} users.GetUserAsync(id);
-        {|#1:var list = await orders.ListOrdersAsync(id);|}
-        {|#2:long count = await orders.CountAsync(id);|}
-        System.Console.WriteLine($""{user}{list}{count}"");"),
-            InMethod(@"
-        var userTask = users.GetUserAsync(id);
-        var listTask = orders.ListOrdersAsync(id);
-        var countTask = orders.CountAsync(id);
-        await Task.WhenAll(userTask, listTask, countTask);
-        (User user, var list, long count) = (await userTask, await listTask, await countTask);
-        System.Console.WriteLine($""{user}{list}{count}"");"));
+            InMethod("""
+
+                    User user = {|#0:await|} users.GetUserAsync(id);
+                    {|#1:var list = await orders.ListOrdersAsync(id);|}
+                    {|#2:long count = await orders.CountAsync(id);|}
+                    System.Console.WriteLine($"{user}{list}{count}");
+            """),
+            InMethod("""
+
+                    var userTask = users.GetUserAsync(id);
+                    var listTask = orders.ListOrdersAsync(id);
+                    var countTask = orders.CountAsync(id);
+                    await Task.WhenAll(userTask, listTask, countTask);
+                    User user = await userTask;
+                    var list = await listTask;
+                    long count = await countTask;
+                    System.Console.WriteLine($"{user}{list}{count}");
+            """));
+    }
+
+    [Fact]
+    public async Task ExplicitTypesForEveryResult_ShareOneDestructuring()
+    {
+        await VerifyFixAsync(
+            Expect.Group(0, 1),
+            InMethod("""
+                User user = {|#0:await|} users.GetUserAsync(id);
+                {|#1:long count = await orders.CountAsync(id);|}
+                System.Console.WriteLine($"{user}{count}");
+        """),
+            InMethod("""
+                var userTask = users.GetUserAsync(id);
+                var countTask = orders.CountAsync(id);
+                await Task.WhenAll(userTask, countTask);
+                (User user, long count) = (await userTask, await countTask);
+                System.Console.WriteLine($"{user}{count}");
+        """));
     }
 
     [Fact]
@@ -103,18 +138,22 @@ public class Caller
     {
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            InMethod(@"
-        Order[] list;
-        list = {|#0:await|} orders.ListOrdersAsync(id);
-        {|#1:this._user = await users.GetUserAsync(id);|}
-        System.Console.WriteLine(list);"),
-            InMethod(@"
-        Order[] list;
-        var listTask = orders.ListOrdersAsync(id);
-        var userTask = users.GetUserAsync(id);
-        await Task.WhenAll(listTask, userTask);
-        (list, this._user) = (await listTask, await userTask);
-        System.Console.WriteLine(list);"));
+            InMethod("""
+
+                    Order[] list;
+                    list = {|#0:await|} orders.ListOrdersAsync(id);
+                    {|#1:this._user = await users.GetUserAsync(id);|}
+                    System.Console.WriteLine(list);
+            """),
+            InMethod("""
+
+                    Order[] list;
+                    var listTask = orders.ListOrdersAsync(id);
+                    var userTask = users.GetUserAsync(id);
+                    await Task.WhenAll(listTask, userTask);
+                    (list, this._user) = (await listTask, await userTask);
+                    System.Console.WriteLine(list);
+            """));
     }
 
     [Fact]
@@ -122,37 +161,45 @@ public class Caller
     {
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            InMethod(@"
-        int count;
-        var user = {|#0:await|} users.GetUserAsync(id);
-        {|#1:count = await orders.CountAsync(id);|}
-        System.Console.WriteLine($""{user}{count}"");"),
-            InMethod(@"
-        int count;
-        var userTask = users.GetUserAsync(id);
-        var countTask = orders.CountAsync(id);
-        await Task.WhenAll(userTask, countTask);
-        (var user, count) = (await userTask, await countTask);
-        System.Console.WriteLine($""{user}{count}"");"));
+            InMethod("""
+
+                    int count;
+                    var user = {|#0:await|} users.GetUserAsync(id);
+                    {|#1:count = await orders.CountAsync(id);|}
+                    System.Console.WriteLine($"{user}{count}");
+            """),
+            InMethod("""
+
+                    int count;
+                    var userTask = users.GetUserAsync(id);
+                    var countTask = orders.CountAsync(id);
+                    await Task.WhenAll(userTask, countTask);
+                    (var user, count) = (await userTask, await countTask);
+                    System.Console.WriteLine($"{user}{count}");
+            """));
     }
 
     [Fact]
     public async Task DeclarationsMixedWithAssignments_BeforeCSharp10_GetOneStatementEach()
     {
         var test = Verify.Create(
-            InMethod(@"
-        int count;
-        var user = {|#0:await|} users.GetUserAsync(id);
-        {|#1:count = await orders.CountAsync(id);|}
-        System.Console.WriteLine($""{user}{count}"");"),
-            InMethod(@"
-        int count;
-        var userTask = users.GetUserAsync(id);
-        var countTask = orders.CountAsync(id);
-        await Task.WhenAll(userTask, countTask);
-        var user = await userTask;
-        count = await countTask;
-        System.Console.WriteLine($""{user}{count}"");"));
+            InMethod("""
+
+                    int count;
+                    var user = {|#0:await|} users.GetUserAsync(id);
+                    {|#1:count = await orders.CountAsync(id);|}
+                    System.Console.WriteLine($"{user}{count}");
+            """),
+            InMethod("""
+
+                    int count;
+                    var userTask = users.GetUserAsync(id);
+                    var countTask = orders.CountAsync(id);
+                    await Task.WhenAll(userTask, countTask);
+                    var user = await userTask;
+                    count = await countTask;
+                    System.Console.WriteLine($"{user}{count}");
+            """));
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectParseOptions(
             projectId,
@@ -165,11 +212,15 @@ public class Caller
     {
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            InMethod(@"
-        {|#0:await|} users.SendAsync(""a"");
-        {|#1:await orders.SendAsync(""b"");|}"),
-            InMethod(@"
-        await Task.WhenAll(users.SendAsync(""a""), orders.SendAsync(""b""));"),
+            InMethod("""
+
+                    {|#0:await|} users.SendAsync("a");
+                    {|#1:await orders.SendAsync("b");|}
+            """),
+            InMethod("""
+
+                    await Task.WhenAll(users.SendAsync("a"), orders.SendAsync("b"));
+            """),
             IncludeCommands);
     }
 
@@ -178,19 +229,23 @@ public class Caller
     {
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            InMethod(@"
-        // tell the user
-        {|#0:await|} users.SendAsync(""a""); // by mail
+            InMethod("""
 
-        // and the shop
-        {|#1:await orders.NotifyAsync(""b"");|}"),
-            InMethod(@"
-        // tell the user
-        var sendTask = users.SendAsync(""a""); // by mail
+                    // tell the user
+                    {|#0:await|} users.SendAsync("a"); // by mail
 
-        // and the shop
-        var notifyTask = orders.NotifyAsync(""b"").AsTask();
-        await Task.WhenAll(sendTask, notifyTask);"),
+                    // and the shop
+                    {|#1:await orders.NotifyAsync("b");|}
+            """),
+            InMethod("""
+
+                    // tell the user
+                    var sendTask = users.SendAsync("a"); // by mail
+
+                    // and the shop
+                    var notifyTask = orders.NotifyAsync("b").AsTask();
+                    await Task.WhenAll(sendTask, notifyTask);
+            """),
             IncludeCommands);
     }
 
@@ -199,18 +254,22 @@ public class Caller
     {
         await VerifyFixAsync(
             Expect.Group(0, 1, 2),
-            InMethod(@"
-        {|#0:await|} users.SendAsync(""a"");
-        {|#1:var user = await users.GetUserAsync(id);|}
-        {|#2:await orders.NotifyAsync(""b"");|}
-        System.Console.WriteLine(user);"),
-            InMethod(@"
-        var sendTask = users.SendAsync(""a"");
-        var userTask = users.GetUserAsync(id);
-        var notifyTask = orders.NotifyAsync(""b"").AsTask();
-        await Task.WhenAll(sendTask, userTask, notifyTask);
-        var user = await userTask;
-        System.Console.WriteLine(user);"),
+            InMethod("""
+
+                    {|#0:await|} users.SendAsync("a");
+                    {|#1:var user = await users.GetUserAsync(id);|}
+                    {|#2:await orders.NotifyAsync("b");|}
+                    System.Console.WriteLine(user);
+            """),
+            InMethod("""
+
+                    var sendTask = users.SendAsync("a");
+                    var userTask = users.GetUserAsync(id);
+                    var notifyTask = orders.NotifyAsync("b").AsTask();
+                    await Task.WhenAll(sendTask, userTask, notifyTask);
+                    var user = await userTask;
+                    System.Console.WriteLine(user);
+            """),
             IncludeCommands);
     }
 
@@ -219,16 +278,20 @@ public class Caller
     {
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            InMethod(@"
-        var user = {|#0:await|} users.GetUserAsync(id).ConfigureAwait(false);
-        {|#1:var list = await orders.ListOrdersAsync(id).ConfigureAwait(false);|}
-        System.Console.WriteLine($""{user}{list}"");"),
-            InMethod(@"
-        var userTask = users.GetUserAsync(id);
-        var listTask = orders.ListOrdersAsync(id);
-        await Task.WhenAll(userTask, listTask).ConfigureAwait(false);
-        var (user, list) = (await userTask.ConfigureAwait(false), await listTask.ConfigureAwait(false));
-        System.Console.WriteLine($""{user}{list}"");"));
+            InMethod("""
+
+                    var user = {|#0:await|} users.GetUserAsync(id).ConfigureAwait(false);
+                    {|#1:var list = await orders.ListOrdersAsync(id).ConfigureAwait(false);|}
+                    System.Console.WriteLine($"{user}{list}");
+            """),
+            InMethod("""
+
+                    var userTask = users.GetUserAsync(id);
+                    var listTask = orders.ListOrdersAsync(id);
+                    await Task.WhenAll(userTask, listTask).ConfigureAwait(false);
+                    var (user, list) = (await userTask.ConfigureAwait(false), await listTask.ConfigureAwait(false));
+                    System.Console.WriteLine($"{user}{list}");
+            """));
     }
 
     [Fact]
@@ -236,16 +299,20 @@ public class Caller
     {
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            InMethod(@"
-        var score = {|#0:await|} users.GetScoreAsync(id);
-        {|#1:var user = await users.GetUserAsync(id);|}
-        System.Console.WriteLine($""{score}{user}"");"),
-            InMethod(@"
-        var scoreTask = users.GetScoreAsync(id).AsTask();
-        var userTask = users.GetUserAsync(id);
-        await Task.WhenAll(scoreTask, userTask);
-        var (score, user) = (await scoreTask, await userTask);
-        System.Console.WriteLine($""{score}{user}"");"));
+            InMethod("""
+
+                    var score = {|#0:await|} users.GetScoreAsync(id);
+                    {|#1:var user = await users.GetUserAsync(id);|}
+                    System.Console.WriteLine($"{score}{user}");
+            """),
+            InMethod("""
+
+                    var scoreTask = users.GetScoreAsync(id).AsTask();
+                    var userTask = users.GetUserAsync(id);
+                    await Task.WhenAll(scoreTask, userTask);
+                    var (score, user) = (await scoreTask, await userTask);
+                    System.Console.WriteLine($"{score}{user}");
+            """));
     }
 
     [Fact]
@@ -253,22 +320,26 @@ public class Caller
     {
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            InMethod(@"
-        var userTask = ""in scope"";
-        var user = {|#0:await|} users.GetUserAsync(id);
-        {|#1:var list = await orders.ListOrdersAsync(id);|}
-        System.Func<int, int> twice = listTask => listTask * 2;
-        var userTask2 = ""declared later"";
-        System.Console.WriteLine($""{userTask}{user}{list}{twice(1)}{userTask2}"");"),
-            InMethod(@"
-        var userTask = ""in scope"";
-        var userTask3 = users.GetUserAsync(id);
-        var listTask2 = orders.ListOrdersAsync(id);
-        await Task.WhenAll(userTask3, listTask2);
-        var (user, list) = (await userTask3, await listTask2);
-        System.Func<int, int> twice = listTask => listTask * 2;
-        var userTask2 = ""declared later"";
-        System.Console.WriteLine($""{userTask}{user}{list}{twice(1)}{userTask2}"");"));
+            InMethod("""
+
+                    var userTask = "in scope";
+                    var user = {|#0:await|} users.GetUserAsync(id);
+                    {|#1:var list = await orders.ListOrdersAsync(id);|}
+                    System.Func<int, int> twice = listTask => listTask * 2;
+                    var userTask2 = "declared later";
+                    System.Console.WriteLine($"{userTask}{user}{list}{twice(1)}{userTask2}");
+            """),
+            InMethod("""
+
+                    var userTask = "in scope";
+                    var userTask3 = users.GetUserAsync(id);
+                    var listTask2 = orders.ListOrdersAsync(id);
+                    await Task.WhenAll(userTask3, listTask2);
+                    var (user, list) = (await userTask3, await listTask2);
+                    System.Func<int, int> twice = listTask => listTask * 2;
+                    var userTask2 = "declared later";
+                    System.Console.WriteLine($"{userTask}{user}{list}{twice(1)}{userTask2}");
+            """));
     }
 
     [Fact]
@@ -276,104 +347,120 @@ public class Caller
     {
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            InMethod(@"
-        System.Console.WriteLine(""start"");
+            InMethod("""
 
-        // Load the user first
-        var user = {|#0:await|} users.GetUserAsync(id); // about 200 ms
+                    System.Console.WriteLine("start");
 
-        /* then the orders */
-        {|#1:var list = await orders.ListOrdersAsync(
-            id);|} // about 300 ms
+                    // Load the user first
+                    var user = {|#0:await|} users.GetUserAsync(id); // about 200 ms
 
-        System.Console.WriteLine($""{user}{list}"");"),
-            InMethod(@"
-        System.Console.WriteLine(""start"");
+                    /* then the orders */
+                    {|#1:var list = await orders.ListOrdersAsync(
+                        id);|} // about 300 ms
 
-        // Load the user first
-        var userTask = users.GetUserAsync(id); // about 200 ms
+                    System.Console.WriteLine($"{user}{list}");
+            """),
+            InMethod("""
 
-        /* then the orders */
-        var listTask = orders.ListOrdersAsync(
-            id); // about 300 ms
-        await Task.WhenAll(userTask, listTask);
-        var (user, list) = (await userTask, await listTask);
+                    System.Console.WriteLine("start");
 
-        System.Console.WriteLine($""{user}{list}"");"));
+                    // Load the user first
+                    var userTask = users.GetUserAsync(id); // about 200 ms
+
+                    /* then the orders */
+                    var listTask = orders.ListOrdersAsync(
+                        id); // about 300 ms
+                    await Task.WhenAll(userTask, listTask);
+                    var (user, list) = (await userTask, await listTask);
+
+                    System.Console.WriteLine($"{user}{list}");
+            """));
     }
 
     [Fact]
     public async Task UsingDirective_IsAddedWhenTaskIsNotInScope()
     {
-        const string services = @"public class User { }
-public class Order { }
-public class Service
-{
-    public System.Threading.Tasks.Task<User> GetUserAsync(int id) => Pending.Result(new User());
-    public System.Threading.Tasks.Task<Order[]> ListOrdersAsync(int id) => Pending.Result(new Order[0]);
-}
-public class Caller
-{
-    public async System.Threading.Tasks.Task RunAsync(Service users, Service orders, int id)
-    {";
+        const string services = """
+        public class User { }
+        public class Order { }
+        public class Service
+        {
+            public System.Threading.Tasks.Task<User> GetUserAsync(int id) => Pending.Result(new User());
+            public System.Threading.Tasks.Task<Order[]> ListOrdersAsync(int id) => Pending.Result(new Order[0]);
+        }
+        public class Caller
+        {
+            public async System.Threading.Tasks.Task RunAsync(Service users, Service orders, int id)
+            {
+        """;
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            services + UserAndList + @"
-    }
-}
-",
-            "using System.Threading.Tasks;\n\n" + services + UserAndListFixed + @"
-    }
-}
-");
+            services + UserAndList + """
+
+                }
+            }
+
+            """,
+            "using System.Threading.Tasks;\n\n" + services + UserAndListFixed + """
+
+                }
+            }
+
+            """);
     }
 
     [Fact]
     public async Task FixAll_AddsTheUsingDirectiveOnce()
     {
-        const string services = @"public class Service
-{
-    public System.Threading.Tasks.Task<int> CountAsync(int id) => Pending.Result(id);
-}
-public class Caller
-{";
+        const string services = """
+        public class Service
+        {
+            public System.Threading.Tasks.Task<int> CountAsync(int id) => Pending.Result(id);
+        }
+        public class Caller
+        {
+        """;
         var test = Verify.Create(
-            services + @"
-    public async System.Threading.Tasks.Task<int> FirstAsync(Service users, int id)
-    {
-        var a = {|#0:await|} users.CountAsync(id);
-        {|#1:var b = await users.CountAsync(id + 1);|}
-        return a + b;
-    }
+            services + """
 
-    public async System.Threading.Tasks.Task<int> SecondAsync(Service users, int id)
-    {
-        var c = {|#2:await|} users.CountAsync(id);
-        {|#3:var d = await users.CountAsync(id + 1);|}
-        return c + d;
-    }
-}
-",
-            "using System.Threading.Tasks;\n\n" + services + @"
-    public async System.Threading.Tasks.Task<int> FirstAsync(Service users, int id)
-    {
-        var aTask = users.CountAsync(id);
-        var bTask = users.CountAsync(id + 1);
-        await Task.WhenAll(aTask, bTask);
-        var (a, b) = (await aTask, await bTask);
-        return a + b;
-    }
+                public async System.Threading.Tasks.Task<int> FirstAsync(Service users, int id)
+                {
+                    var a = {|#0:await|} users.CountAsync(id);
+                    {|#1:var b = await users.CountAsync(id + 1);|}
+                    return a + b;
+                }
 
-    public async System.Threading.Tasks.Task<int> SecondAsync(Service users, int id)
-    {
-        var cTask = users.CountAsync(id);
-        var dTask = users.CountAsync(id + 1);
-        await Task.WhenAll(cTask, dTask);
-        var (c, d) = (await cTask, await dTask);
-        return c + d;
-    }
-}
-");
+                public async System.Threading.Tasks.Task<int> SecondAsync(Service users, int id)
+                {
+                    var c = {|#2:await|} users.CountAsync(id);
+                    {|#3:var d = await users.CountAsync(id + 1);|}
+                    return c + d;
+                }
+            }
+
+            """,
+            "using System.Threading.Tasks;\n\n" + services + """
+
+                public async System.Threading.Tasks.Task<int> FirstAsync(Service users, int id)
+                {
+                    var aTask = users.CountAsync(id);
+                    var bTask = users.CountAsync(id + 1);
+                    await Task.WhenAll(aTask, bTask);
+                    var (a, b) = (await aTask, await bTask);
+                    return a + b;
+                }
+
+                public async System.Threading.Tasks.Task<int> SecondAsync(Service users, int id)
+                {
+                    var cTask = users.CountAsync(id);
+                    var dTask = users.CountAsync(id + 1);
+                    await Task.WhenAll(cTask, dTask);
+                    var (c, d) = (await cTask, await dTask);
+                    return c + d;
+                }
+            }
+
+            """);
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         test.ExpectedDiagnostics.Add(Expect.Group(2, 3));
         await test.RunAsync();
@@ -382,26 +469,32 @@ public class Caller
     [Fact]
     public async Task UsingDirective_IsNotAddedWhenAGlobalUsingBringsTask()
     {
-        const string before = @"public class User { }
-public class Order { }
-public class Service
-{
-    public Task<User> GetUserAsync(int id) => Pending.Result(new User());
-    public Task<Order[]> ListOrdersAsync(int id) => Pending.Result(new Order[0]);
-}
-public class Caller
-{
-    public async Task RunAsync(Service users, Service orders, int id)
-    {";
+        const string before = """
+        public class User { }
+        public class Order { }
+        public class Service
+        {
+            public Task<User> GetUserAsync(int id) => Pending.Result(new User());
+            public Task<Order[]> ListOrdersAsync(int id) => Pending.Result(new Order[0]);
+        }
+        public class Caller
+        {
+            public async Task RunAsync(Service users, Service orders, int id)
+            {
+        """;
         var test = Verify.Create(
-            before + UserAndList + @"
-    }
-}
-",
-            before + UserAndListFixed + @"
-    }
-}
-");
+            before + UserAndList + """
+
+                }
+            }
+
+            """,
+            before + UserAndListFixed + """
+
+                }
+            }
+
+            """);
         const string globalUsings = "global using System.Threading.Tasks;\n";
         test.TestState.Sources.Add(("/0/GlobalUsings.cs", globalUsings));
         test.FixedState.Sources.Add(("/0/GlobalUsings.cs", globalUsings));
@@ -412,65 +505,75 @@ public class Caller
     [Fact]
     public async Task TaskIsQualified_WhenAnotherTypeNamedTaskIsInScope()
     {
-        const string before = @"using System.Threading.Tasks;
+        const string before = """
+        using System.Threading.Tasks;
 
-namespace Shop
-{
-    public class Task { }
-    public class User { }
-    public class Service
-    {
-        public Task<User> GetUserAsync(int id) => Pending.Result(new User());
-        public Task<int> CountAsync(int id) => Pending.Result(id);
-    }
-    public class Caller
-    {
-        public async System.Threading.Tasks.Task RunAsync(Service users, Service orders, int id)
-        {";
+        namespace Shop
+        {
+            public class Task { }
+            public class User { }
+            public class Service
+            {
+                public Task<User> GetUserAsync(int id) => Pending.Result(new User());
+                public Task<int> CountAsync(int id) => Pending.Result(id);
+            }
+            public class Caller
+            {
+                public async System.Threading.Tasks.Task RunAsync(Service users, Service orders, int id)
+                {
+        """;
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            before + @"
-            var user = {|#0:await|} users.GetUserAsync(id);
-            {|#1:var count = await orders.CountAsync(id);|}
-            System.Console.WriteLine($""{user}{count}"");
-        }
-    }
-}
-",
-            before + @"
-            var userTask = users.GetUserAsync(id);
-            var countTask = orders.CountAsync(id);
-            await global::System.Threading.Tasks.Task.WhenAll(userTask, countTask);
-            var (user, count) = (await userTask, await countTask);
-            System.Console.WriteLine($""{user}{count}"");
-        }
-    }
-}
-");
+            before + """
+
+                        var user = {|#0:await|} users.GetUserAsync(id);
+                        {|#1:var count = await orders.CountAsync(id);|}
+                        System.Console.WriteLine($"{user}{count}");
+                    }
+                }
+            }
+
+            """,
+            before + """
+
+                        var userTask = users.GetUserAsync(id);
+                        var countTask = orders.CountAsync(id);
+                        await global::System.Threading.Tasks.Task.WhenAll(userTask, countTask);
+                        var (user, count) = (await userTask, await countTask);
+                        System.Console.WriteLine($"{user}{count}");
+                    }
+                }
+            }
+
+            """);
     }
 
     [Fact]
     public async Task TopLevelStatements_AreRewrittenInPlace()
     {
         var test = Verify.Create(
-            @"using System.Threading.Tasks;
+            """
+            using System.Threading.Tasks;
 
-var users = new Service();
-var orders = new Service();
-var user = {|#0:await|} users.GetUserAsync(1);
-{|#1:var list = await orders.ListOrdersAsync(2);|}
-System.Console.WriteLine($""{user}{list}"");
-" + Services,
-            @"using System.Threading.Tasks;
+            var users = new Service();
+            var orders = new Service();
+            var user = {|#0:await|} users.GetUserAsync(1);
+            {|#1:var list = await orders.ListOrdersAsync(2);|}
+            System.Console.WriteLine($"{user}{list}");
 
-var users = new Service();
-var orders = new Service();
-var userTask = users.GetUserAsync(1);
-var listTask = orders.ListOrdersAsync(2);
-await Task.WhenAll(userTask, listTask);
-var (user, list) = (await userTask, await listTask);
-System.Console.WriteLine($""{user}{list}"");
-" + Services);
+            """ + Services,
+            """
+            using System.Threading.Tasks;
+
+            var users = new Service();
+            var orders = new Service();
+            var userTask = users.GetUserAsync(1);
+            var listTask = orders.ListOrdersAsync(2);
+            await Task.WhenAll(userTask, listTask);
+            var (user, list) = (await userTask, await listTask);
+            System.Console.WriteLine($"{user}{list}");
+
+            """ + Services);
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         await test.RunAsync();
@@ -481,24 +584,28 @@ System.Console.WriteLine($""{user}{list}"");
     {
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            InMethod(@"
-        System.Func<Task> load = async () =>
-        {
-            var user = {|#0:await|} users.GetUserAsync(id);
-            {|#1:var list = await orders.ListOrdersAsync(id);|}
-            System.Console.WriteLine($""{user}{list}"");
-        };
-        await load();"),
-            InMethod(@"
-        System.Func<Task> load = async () =>
-        {
-            var userTask = users.GetUserAsync(id);
-            var listTask = orders.ListOrdersAsync(id);
-            await Task.WhenAll(userTask, listTask);
-            var (user, list) = (await userTask, await listTask);
-            System.Console.WriteLine($""{user}{list}"");
-        };
-        await load();"));
+            InMethod("""
+
+                    System.Func<Task> load = async () =>
+                    {
+                        var user = {|#0:await|} users.GetUserAsync(id);
+                        {|#1:var list = await orders.ListOrdersAsync(id);|}
+                        System.Console.WriteLine($"{user}{list}");
+                    };
+                    await load();
+            """),
+            InMethod("""
+
+                    System.Func<Task> load = async () =>
+                    {
+                        var userTask = users.GetUserAsync(id);
+                        var listTask = orders.ListOrdersAsync(id);
+                        await Task.WhenAll(userTask, listTask);
+                        var (user, list) = (await userTask, await listTask);
+                        System.Console.WriteLine($"{user}{list}");
+                    };
+                    await load();
+            """));
     }
 
     [Fact]
@@ -506,40 +613,44 @@ System.Console.WriteLine($""{user}{list}"");
     {
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            InMethod(@"
-        try
-        {
-            await users.SendAsync(""a"");
-        }
-        catch (System.Exception)
-        {
-            async Task RecoverAsync()
-            {
-                var user = {|#0:await|} users.GetUserAsync(id);
-                {|#1:var list = await orders.ListOrdersAsync(id);|}
-                System.Console.WriteLine($""{user}{list}"");
-            }
+            InMethod("""
 
-            await RecoverAsync();
-        }"),
-            InMethod(@"
-        try
-        {
-            await users.SendAsync(""a"");
-        }
-        catch (System.Exception)
-        {
-            async Task RecoverAsync()
-            {
-                var userTask = users.GetUserAsync(id);
-                var listTask = orders.ListOrdersAsync(id);
-                await Task.WhenAll(userTask, listTask);
-                var (user, list) = (await userTask, await listTask);
-                System.Console.WriteLine($""{user}{list}"");
-            }
+                    try
+                    {
+                        await users.SendAsync("a");
+                    }
+                    catch (System.Exception)
+                    {
+                        async Task RecoverAsync()
+                        {
+                            var user = {|#0:await|} users.GetUserAsync(id);
+                            {|#1:var list = await orders.ListOrdersAsync(id);|}
+                            System.Console.WriteLine($"{user}{list}");
+                        }
 
-            await RecoverAsync();
-        }"));
+                        await RecoverAsync();
+                    }
+            """),
+            InMethod("""
+
+                    try
+                    {
+                        await users.SendAsync("a");
+                    }
+                    catch (System.Exception)
+                    {
+                        async Task RecoverAsync()
+                        {
+                            var userTask = users.GetUserAsync(id);
+                            var listTask = orders.ListOrdersAsync(id);
+                            await Task.WhenAll(userTask, listTask);
+                            var (user, list) = (await userTask, await listTask);
+                            System.Console.WriteLine($"{user}{list}");
+                        }
+
+                        await RecoverAsync();
+                    }
+            """));
     }
 
     [Fact]
@@ -547,26 +658,30 @@ System.Console.WriteLine($""{user}{list}"");
     {
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            InMethod(@"
-        switch (id)
-        {
-            case 1:
-                var user = {|#0:await|} users.GetUserAsync(id);
-                {|#1:var list = await orders.ListOrdersAsync(id);|}
-                System.Console.WriteLine($""{user}{list}"");
-                break;
-        }"),
-            InMethod(@"
-        switch (id)
-        {
-            case 1:
-                var userTask = users.GetUserAsync(id);
-                var listTask = orders.ListOrdersAsync(id);
-                await Task.WhenAll(userTask, listTask);
-                var (user, list) = (await userTask, await listTask);
-                System.Console.WriteLine($""{user}{list}"");
-                break;
-        }"));
+            InMethod("""
+
+                    switch (id)
+                    {
+                        case 1:
+                            var user = {|#0:await|} users.GetUserAsync(id);
+                            {|#1:var list = await orders.ListOrdersAsync(id);|}
+                            System.Console.WriteLine($"{user}{list}");
+                            break;
+                    }
+            """),
+            InMethod("""
+
+                    switch (id)
+                    {
+                        case 1:
+                            var userTask = users.GetUserAsync(id);
+                            var listTask = orders.ListOrdersAsync(id);
+                            await Task.WhenAll(userTask, listTask);
+                            var (user, list) = (await userTask, await listTask);
+                            System.Console.WriteLine($"{user}{list}");
+                            break;
+                    }
+            """));
     }
 
     [Fact]
@@ -574,21 +689,25 @@ System.Console.WriteLine($""{user}{list}"");
     {
         await VerifyFixAsync(
             Expect.Group(0, 1, 2),
-            InMethod(@"
-        var user = {|#0:await|} users.GetUserAsync(id).ConfigureAwait(false);
-        {|#1:var list = await orders.ListOrdersAsync(id).ConfigureAwait(false);|}
-        {|#2:var count = await orders.CountAsync(id).ConfigureAwait(false);|}
-        System.Console.WriteLine($""{user}{list}{count}"");"),
-            InMethod(@"
-        var userTask = users.GetUserAsync(id);
-        var listTask = orders.ListOrdersAsync(id);
-        var countTask = orders.CountAsync(id);
-        await Task.WhenAll(userTask, listTask, countTask).ConfigureAwait(false);
-        var (user, list, count) = (
-            await userTask.ConfigureAwait(false),
-            await listTask.ConfigureAwait(false),
-            await countTask.ConfigureAwait(false));
-        System.Console.WriteLine($""{user}{list}{count}"");"));
+            InMethod("""
+
+                    var user = {|#0:await|} users.GetUserAsync(id).ConfigureAwait(false);
+                    {|#1:var list = await orders.ListOrdersAsync(id).ConfigureAwait(false);|}
+                    {|#2:var count = await orders.CountAsync(id).ConfigureAwait(false);|}
+                    System.Console.WriteLine($"{user}{list}{count}");
+            """),
+            InMethod("""
+
+                    var userTask = users.GetUserAsync(id);
+                    var listTask = orders.ListOrdersAsync(id);
+                    var countTask = orders.CountAsync(id);
+                    await Task.WhenAll(userTask, listTask, countTask).ConfigureAwait(false);
+                    var (user, list, count) = (
+                        await userTask.ConfigureAwait(false),
+                        await listTask.ConfigureAwait(false),
+                        await countTask.ConfigureAwait(false));
+                    System.Console.WriteLine($"{user}{list}{count}");
+            """));
     }
 
     [Fact]
@@ -596,13 +715,17 @@ System.Console.WriteLine($""{user}{list}"");
     {
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            InMethod(@"
-        var user = {|#0:await|} users.GetUserAsync(id); {|#1:var list = await orders.ListOrdersAsync(id);|} System.Console.WriteLine($""{user}{list}"");"),
-            InMethod(@"
-        var userTask = users.GetUserAsync(id);
-        var listTask = orders.ListOrdersAsync(id);
-        await Task.WhenAll(userTask, listTask);
-        var (user, list) = (await userTask, await listTask); System.Console.WriteLine($""{user}{list}"");"));
+            InMethod("""
+
+                    var user = {|#0:await|} users.GetUserAsync(id); {|#1:var list = await orders.ListOrdersAsync(id);|} System.Console.WriteLine($"{user}{list}");
+            """),
+            InMethod("""
+
+                    var userTask = users.GetUserAsync(id);
+                    var listTask = orders.ListOrdersAsync(id);
+                    await Task.WhenAll(userTask, listTask);
+                    var (user, list) = (await userTask, await listTask); System.Console.WriteLine($"{user}{list}");
+            """));
     }
 
     [Fact]
@@ -618,72 +741,83 @@ System.Console.WriteLine($""{user}{list}"");
     [Fact]
     public async Task ServiceMethod_ReadsLikeHandWrittenCode()
     {
-        const string header = @"using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
+        const string header = """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
 
-public record Customer(int Id);
-public record Invoice(int Id);
-public record Address(string Street);
-public record Dashboard(Customer Customer, IReadOnlyList<Invoice> Invoices, Address? Address, int Points);
-public interface ICustomers { Task<Customer> GetCustomerAsync(int id, CancellationToken ct); }
-public interface IBilling { Task<IReadOnlyList<Invoice>> GetInvoicesAsync(int customerId, CancellationToken ct); }
-public interface IAddresses { ValueTask<Address?> FindAddressAsync(int customerId, CancellationToken ct); }
-public interface ILoyalty { Task<int> GetPointsAsync(int customerId, CancellationToken ct); }
+        public record Customer(int Id);
+        public record Invoice(int Id);
+        public record Address(string Street);
+        public record Dashboard(Customer Customer, IReadOnlyList<Invoice> Invoices, Address? Address, int Points);
+        public interface ICustomers { Task<Customer> GetCustomerAsync(int id, CancellationToken ct); }
+        public interface IBilling { Task<IReadOnlyList<Invoice>> GetInvoicesAsync(int customerId, CancellationToken ct); }
+        public interface IAddresses { ValueTask<Address?> FindAddressAsync(int customerId, CancellationToken ct); }
+        public interface ILoyalty { Task<int> GetPointsAsync(int customerId, CancellationToken ct); }
 
-public sealed class DashboardService(ICustomers customers, IBilling billing, IAddresses addresses, ILoyalty loyalty)
-{
-    public async Task<Dashboard> LoadAsync(int customerId, CancellationToken cancellationToken)
-    {";
-        const string footer = @"
+        public sealed class DashboardService(ICustomers customers, IBilling billing, IAddresses addresses, ILoyalty loyalty)
+        {
+            public async Task<Dashboard> LoadAsync(int customerId, CancellationToken cancellationToken)
+            {
+        """;
+        const string footer = """
 
-        return new Dashboard(customer, invoices, address, points);
-    }
-}
-";
+
+                return new Dashboard(customer, invoices, address, points);
+            }
+        }
+
+        """;
         await VerifyFixAsync(
             Expect.Group(0, 1, 2, 3),
-            header + @"
-        // The customer record is the slow one (~250 ms).
-        var customer = {|#0:await|} customers.GetCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
-        {|#1:IReadOnlyList<Invoice> invoices = await billing.GetInvoicesAsync(customerId, cancellationToken).ConfigureAwait(false);|} // paged
+            header + """
 
-        // The address is optional.
-        {|#2:var address = await addresses.FindAddressAsync(customerId, cancellationToken).ConfigureAwait(false);|}
-        {|#3:var points = await loyalty.GetPointsAsync(
-            customerId,
-            cancellationToken).ConfigureAwait(false);|}" + footer,
-            header + @"
-        // The customer record is the slow one (~250 ms).
-        var customerTask = customers.GetCustomerAsync(customerId, cancellationToken);
-        var invoicesTask = billing.GetInvoicesAsync(customerId, cancellationToken); // paged
+                    // The customer record is the slow one (~250 ms).
+                    var customer = {|#0:await|} customers.GetCustomerAsync(customerId, cancellationToken).ConfigureAwait(false);
+                    {|#1:IReadOnlyList<Invoice> invoices = await billing.GetInvoicesAsync(customerId, cancellationToken).ConfigureAwait(false);|} // paged
 
-        // The address is optional.
-        var addressTask = addresses.FindAddressAsync(customerId, cancellationToken).AsTask();
-        var pointsTask = loyalty.GetPointsAsync(
-            customerId,
-            cancellationToken);
-        await Task.WhenAll(customerTask, invoicesTask, addressTask, pointsTask).ConfigureAwait(false);
-        (var customer, IReadOnlyList<Invoice> invoices, var address, var points) = (
-            await customerTask.ConfigureAwait(false),
-            await invoicesTask.ConfigureAwait(false),
-            await addressTask.ConfigureAwait(false),
-            await pointsTask.ConfigureAwait(false));" + footer);
+                    // The address is optional.
+                    {|#2:var address = await addresses.FindAddressAsync(customerId, cancellationToken).ConfigureAwait(false);|}
+                    {|#3:var points = await loyalty.GetPointsAsync(
+                        customerId,
+                        cancellationToken).ConfigureAwait(false);|}
+            """ + footer,
+            header + """
+
+                    // The customer record is the slow one (~250 ms).
+                    var customerTask = customers.GetCustomerAsync(customerId, cancellationToken);
+                    var invoicesTask = billing.GetInvoicesAsync(customerId, cancellationToken); // paged
+
+                    // The address is optional.
+                    var addressTask = addresses.FindAddressAsync(customerId, cancellationToken).AsTask();
+                    var pointsTask = loyalty.GetPointsAsync(
+                        customerId,
+                        cancellationToken);
+                    await Task.WhenAll(customerTask, invoicesTask, addressTask, pointsTask).ConfigureAwait(false);
+                    var customer = await customerTask.ConfigureAwait(false);
+                    IReadOnlyList<Invoice> invoices = await invoicesTask.ConfigureAwait(false);
+                    var address = await addressTask.ConfigureAwait(false);
+                    var points = await pointsTask.ConfigureAwait(false);
+            """ + footer);
     }
 
     [Fact]
     public async Task ArrayAction_ReadsEachResultFromTheArray()
     {
         var test = Verify.Create(
-            InMethod(@"
-        var a = {|#0:await|} users.CountAsync(id);
-        {|#1:long b = await orders.CountAsync(id);|}
-        System.Console.WriteLine(a + b);"),
-            InMethod(@"
-        var results = await Task.WhenAll(users.CountAsync(id), orders.CountAsync(id));
-        var a = results[0];
-        long b = results[1];
-        System.Console.WriteLine(a + b);"),
+            InMethod("""
+
+                    var a = {|#0:await|} users.CountAsync(id);
+                    {|#1:long b = await orders.CountAsync(id);|}
+                    System.Console.WriteLine(a + b);
+            """),
+            InMethod("""
+
+                    var results = await Task.WhenAll(users.CountAsync(id), orders.CountAsync(id));
+                    var a = results[0];
+                    long b = results[1];
+                    System.Console.WriteLine(a + b);
+            """),
             codeActionIndex: 1);
         test.CodeActionEquivalenceKey = IndependentAwaitsFixer.ArrayKey;
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
@@ -695,33 +829,41 @@ public sealed class DashboardService(ICustomers customers, IBilling billing, IAd
     {
         await VerifyFixAsync(
             Expect.Group(0, 1),
-            InMethod(@"
-        int score;
-        // both counts
-        var count = {|#0:await|} users.CountAsync(id).ConfigureAwait(false);
-        {|#1:score = await orders.GetScoreAsync(id).ConfigureAwait(false);|} // cached
-        System.Console.WriteLine(count + score);"),
-            InMethod(@"
-        int score;
-        // both counts
-        var results = await Task.WhenAll(users.CountAsync(id), orders.GetScoreAsync(id).AsTask()).ConfigureAwait(false);
-        var count = results[0];
-        score = results[1]; // cached
-        System.Console.WriteLine(count + score);"),
+            InMethod("""
+
+                    int score;
+                    // both counts
+                    var count = {|#0:await|} users.CountAsync(id).ConfigureAwait(false);
+                    {|#1:score = await orders.GetScoreAsync(id).ConfigureAwait(false);|} // cached
+                    System.Console.WriteLine(count + score);
+            """),
+            InMethod("""
+
+                    int score;
+                    // both counts
+                    var results = await Task.WhenAll(users.CountAsync(id), orders.GetScoreAsync(id).AsTask()).ConfigureAwait(false);
+                    var count = results[0];
+                    score = results[1]; // cached
+                    System.Console.WriteLine(count + score);
+            """),
             codeActionIndex: 1);
     }
 
     [Fact]
     public async Task ArrayAction_IsOfferedOnlyWhenAllResultsShareOneType()
     {
-        var sameType = await OfferedActionsAsync(InMethod(@"
-        var a = await users.CountAsync(id);
-        var b = await orders.GetScoreAsync(id);
-        System.Console.WriteLine(a + b);"));
-        var differentTypes = await OfferedActionsAsync(InMethod(@"
-        var user = await users.GetUserAsync(id);
-        var count = await orders.CountAsync(id);
-        System.Console.WriteLine($""{user}{count}"");"));
+        var sameType = await OfferedActionsAsync(InMethod("""
+
+                var a = await users.CountAsync(id);
+                var b = await orders.GetScoreAsync(id);
+                System.Console.WriteLine(a + b);
+        """));
+        var differentTypes = await OfferedActionsAsync(InMethod("""
+
+                var user = await users.GetUserAsync(id);
+                var count = await orders.CountAsync(id);
+                System.Console.WriteLine($"{user}{count}");
+        """));
 
         Assert.Equal(new[] { IndependentAwaitsFixer.TupleKey, IndependentAwaitsFixer.ArrayKey }, sameType);
         Assert.Equal(new[] { IndependentAwaitsFixer.TupleKey }, differentTypes);
@@ -731,10 +873,12 @@ public sealed class DashboardService(ICustomers customers, IBilling billing, IAd
     public async Task ArrayAction_IsNotOfferedBesideCommands()
     {
         var offered = await OfferedActionsAsync(
-            InMethod(@"
-        var a = await users.CountAsync(id);
-        await orders.CountAsync(id);
-        System.Console.WriteLine(a);"),
+            InMethod("""
+
+                    var a = await users.CountAsync(id);
+                    await orders.CountAsync(id);
+                    System.Console.WriteLine(a);
+            """),
             IncludeCommands);
 
         Assert.Equal(new[] { IndependentAwaitsFixer.TupleKey }, offered);
@@ -744,38 +888,42 @@ public sealed class DashboardService(ICustomers customers, IBilling billing, IAd
     public async Task FixAll_RewritesEveryGroupOfTheDocumentIncludingAdjacentOnes()
     {
         var test = Verify.Create(
-            InMethod(@"
-        var user = {|#0:await|} users.GetUserAsync(id);
-        {|#1:var list = await orders.ListOrdersAsync(id);|}
-        var count = {|#2:await|} orders.CountAsync(user);
-        {|#3:_user = await users.GetUserAsync(id);|}
-        System.Console.WriteLine($""{list}{count}"");
-    }
+            InMethod("""
 
-    public async Task OtherAsync(Service users, int id)
-    {
-        var a = {|#4:await|} users.CountAsync(id);
-        {|#5:var b = await users.CountAsync(id + 1);|}
-        System.Console.WriteLine(a + b);"),
-            InMethod(@"
-        var userTask = users.GetUserAsync(id);
-        var listTask = orders.ListOrdersAsync(id);
-        await Task.WhenAll(userTask, listTask);
-        var (user, list) = (await userTask, await listTask);
-        var countTask = orders.CountAsync(user);
-        var userTask2 = users.GetUserAsync(id);
-        await Task.WhenAll(countTask, userTask2);
-        (var count, _user) = (await countTask, await userTask2);
-        System.Console.WriteLine($""{list}{count}"");
-    }
+                    var user = {|#0:await|} users.GetUserAsync(id);
+                    {|#1:var list = await orders.ListOrdersAsync(id);|}
+                    var count = {|#2:await|} orders.CountAsync(user);
+                    {|#3:_user = await users.GetUserAsync(id);|}
+                    System.Console.WriteLine($"{list}{count}");
+                }
 
-    public async Task OtherAsync(Service users, int id)
-    {
-        var aTask = users.CountAsync(id);
-        var bTask = users.CountAsync(id + 1);
-        await Task.WhenAll(aTask, bTask);
-        var (a, b) = (await aTask, await bTask);
-        System.Console.WriteLine(a + b);"));
+                public async Task OtherAsync(Service users, int id)
+                {
+                    var a = {|#4:await|} users.CountAsync(id);
+                    {|#5:var b = await users.CountAsync(id + 1);|}
+                    System.Console.WriteLine(a + b);
+            """),
+            InMethod("""
+
+                    var userTask = users.GetUserAsync(id);
+                    var listTask = orders.ListOrdersAsync(id);
+                    await Task.WhenAll(userTask, listTask);
+                    var (user, list) = (await userTask, await listTask);
+                    var countTask = orders.CountAsync(user);
+                    var userTask2 = users.GetUserAsync(id);
+                    await Task.WhenAll(countTask, userTask2);
+                    (var count, _user) = (await countTask, await userTask2);
+                    System.Console.WriteLine($"{list}{count}");
+                }
+
+                public async Task OtherAsync(Service users, int id)
+                {
+                    var aTask = users.CountAsync(id);
+                    var bTask = users.CountAsync(id + 1);
+                    await Task.WhenAll(aTask, bTask);
+                    var (a, b) = (await aTask, await bTask);
+                    System.Console.WriteLine(a + b);
+            """));
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         test.ExpectedDiagnostics.Add(Expect.Group(2, 3));
         test.ExpectedDiagnostics.Add(Expect.Group(4, 5));
@@ -788,30 +936,36 @@ public sealed class DashboardService(ICustomers customers, IBilling billing, IAd
         var test = Verify.Create(
             InMethod(UserAndList),
             InMethod(UserAndListFixed));
-        test.TestState.Sources.Add(("/0/Other.cs", OtherCaller(@"
-        var a = {|#2:await|} users.CountAsync(id);
-        {|#3:var b = await users.GetScoreAsync(id);|}
-        return a + b;")));
-        test.FixedState.Sources.Add(("/0/Other.cs", OtherCaller(@"
-        var aTask = users.CountAsync(id);
-        var bTask = users.GetScoreAsync(id).AsTask();
-        await Task.WhenAll(aTask, bTask);
-        var (a, b) = (await aTask, await bTask);
-        return a + b;")));
+        test.TestState.Sources.Add(("/0/Other.cs", OtherCaller("""
+
+                var a = {|#2:await|} users.CountAsync(id);
+                {|#3:var b = await users.GetScoreAsync(id);|}
+                return a + b;
+        """)));
+        test.FixedState.Sources.Add(("/0/Other.cs", OtherCaller("""
+
+                var aTask = users.CountAsync(id);
+                var bTask = users.GetScoreAsync(id).AsTask();
+                await Task.WhenAll(aTask, bTask);
+                var (a, b) = (await aTask, await bTask);
+                return a + b;
+        """)));
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         test.ExpectedDiagnostics.Add(Expect.Group(2, 3));
         await test.RunAsync();
     }
 
-    private static string OtherCaller(string body) => @"using System.Threading.Tasks;
+    private static string OtherCaller(string body) => $$"""
+        using System.Threading.Tasks;
 
-public class OtherCaller
-{
-    public async Task<int> SumAsync(Service users, int id)
-    {" + body + @"
-    }
-}
-";
+        public class OtherCaller
+        {
+            public async Task<int> SumAsync(Service users, int id)
+            {{{body}}
+            }
+        }
+
+        """;
 
     /// <summary>The fix of the one group <paramref name="group"/> marks turns <paramref name="source"/> into <paramref name="fixedSource"/>.</summary>
     private static async Task VerifyFixAsync(DiagnosticResult group, string source, string fixedSource, string? editorConfig = null, int codeActionIndex = 0)

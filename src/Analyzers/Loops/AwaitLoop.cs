@@ -16,13 +16,15 @@ internal sealed class AwaitLoop
         ILocalSymbol iterationVariable,
         ImmutableArray<AwaitedOperation> awaits,
         LoopSource source,
-        LoopAccumulation? accumulation)
+        LoopAccumulation? accumulation,
+        LoopFission? fission)
     {
         Loop = loop;
         IterationVariable = iterationVariable;
         Awaits = awaits;
         Source = source;
         Accumulation = accumulation;
+        Fission = fission;
     }
 
     /// <summary>The <c>foreach</c> or <c>for</c> statement.</summary>
@@ -41,6 +43,12 @@ internal sealed class AwaitLoop
 
     /// <summary>The <c>list.Add(…)</c> that collects each iteration's result, when the body ends with one.</summary>
     public LoopAccumulation? Accumulation { get; }
+
+    /// <summary>
+    /// The order-preserving split of the body (docs/design.md §4) when it has that shape: the fix then starts the operations
+    /// together and runs the rest after them, item by item. Null for the other shapes, whose fix runs whole bodies together.
+    /// </summary>
+    public LoopFission? Fission { get; }
 
     /// <summary>The ConfigureAwait argument every await of the body shares, or null.</summary>
     public ArgumentSyntax? ConfigureAwaitArgument => Awaits[0].Statement.ConfigureAwaitArgument;

@@ -31,17 +31,17 @@ internal sealed class IterationIndependence
     }
 
     /// <summary>True when the iterations may not run at the same time; <paramref name="accumulation"/>'s Add is the fix's own.</summary>
-    public bool Conflict(IOperation bodyOperation, LoopAccumulation? accumulation)
+    public bool Conflict(IOperation bodyOperation, LoopAccumulation? accumulation, LoopFission? fission)
     {
-        using (AnalysisSteps.Time("AWAIT002 loop 7 iterations: shared state"))
+        using (AnalysisSteps.Time("AWAIT002 loop 8 iterations: shared state"))
         {
-            if (TouchesSharedState(bodyOperation, accumulation))
+            if (TouchesSharedState(bodyOperation, accumulation, fission))
             {
                 return true;
             }
         }
 
-        using (AnalysisSteps.Time("AWAIT002 loop 8 iterations: resources across iterations"))
+        using (AnalysisSteps.Time("AWAIT002 loop 9 iterations: resources across iterations"))
         {
             if (SharesResourceAcrossIterations() || InvokesUnseenDelegate())
             {
@@ -49,7 +49,7 @@ internal sealed class IterationIndependence
             }
         }
 
-        using (AnalysisSteps.Time("AWAIT002 loop 9 iterations: pipeline, writes across iterations"))
+        using (AnalysisSteps.Time("AWAIT002 loop 10 iterations: pipeline, writes across iterations"))
         {
             return (!_scope.Options.ReportPipelines && IsPipeline()) || WritesAcrossIterations();
         }
@@ -59,9 +59,10 @@ internal sealed class IterationIndependence
     /// Iterations run at once touch shared state when the body assigns anything but its own locals (a field, a
     /// property, an element), synchronises (System.Threading, §3.3), or, once an await has let other iterations run,
     /// calls a method that reaches an instance from outside the iteration which is not known safe (a collection, a
-    /// builder, this). The accumulation's Add is the exception: the fix adds every result after WhenAll.
+    /// builder, this). The accumulation's Add is the exception: the fix adds every result after WhenAll. So is the rest of
+    /// the order-preserving split, which the fix runs after every operation, in order (only synchronisation counts there).
     /// </summary>
-    private bool TouchesSharedState(IOperation bodyOperation, LoopAccumulation? accumulation)
+    private bool TouchesSharedState(IOperation bodyOperation, LoopAccumulation? accumulation, LoopFission? fission)
     {
         var firstAwaitEnd = _operations[0].Statement.Await.Span.End;
         var started = new HashSet<SyntaxNode>();
@@ -74,6 +75,16 @@ internal sealed class IterationIndependence
         var inference = _independence.GetResourceInference(_scope.Options);
         foreach (var operation in bodyOperation.SelfAndDescendants())
         {
+            if (fission is not null && fission.IsInRest(operation.Syntax))
+            {
+                if (operation is IInvocationOperation called && IsSynchronisation(called.TargetMethod))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
             switch (operation)
             {
                 case IAssignmentOperation assignment when !IsIterationTarget(assignment.Target, _loop):

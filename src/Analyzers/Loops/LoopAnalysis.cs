@@ -92,26 +92,49 @@ internal sealed class LoopAnalysis
             operations = BindAwaits(awaits, iterationVariable, bodyOperation);
         }
 
-        using (AnalysisSteps.Time("AWAIT002 loop 5 flow: writes outside the iteration (write screen, then data flow)"))
+        if (operations.IsDefault)
         {
-            if (operations.IsDefault || WritesOutsideIteration(bodyOperation, iterationVariable))
+            return null;
+        }
+
+        LoopAccumulation? accumulation;
+        using (AnalysisSteps.Time("AWAIT002 loop 5 semantic: accumulation"))
+        {
+            accumulation = LoopAccumulation.Find(_loop, _body, _independence.Types, model, cancellationToken);
+        }
+
+        LoopFission? fission;
+        using (AnalysisSteps.Time("AWAIT002 loop 6 flow: the order-preserving split"))
+        {
+            fission = LoopFission.Split(_loop, operations, accumulation);
+            if (fission is not null && !LoopFissionCheck.Holds(fission, _loop, _independence.Effects, _scope))
+            {
+                fission = null;
+            }
+        }
+
+        using (AnalysisSteps.Time("AWAIT002 loop 7 flow: writes outside the iteration (write screen, then data flow)"))
+        {
+            if (WritesOutsideIteration(bodyOperation, iterationVariable, fission))
             {
                 return null;
             }
         }
 
-        LoopAccumulation? accumulation;
-        using (AnalysisSteps.Time("AWAIT002 loop 6 semantic: accumulation"))
-        {
-            accumulation = LoopAccumulation.Find(_loop, _body, _independence.Types, model, cancellationToken);
-        }
-
-        if (new IterationIndependence(_independence, _loop, iterationVariable, operations, _scope).Conflict(bodyOperation, accumulation))
+        // The rest keeps its own Add, in order, after the operations.
+        accumulation = fission is null ? accumulation : null;
+        if (new IterationIndependence(_independence, _loop, iterationVariable, operations, _scope).Conflict(bodyOperation, accumulation, fission))
         {
             return null;
         }
 
-        using (AnalysisSteps.Time("AWAIT002 loop 10 declared intent"))
+        // docs/design.md §4: running whole bodies together must not reorder what they visibly do after their first await.
+        if (fission is null && ReordersVisibleEffects(bodyOperation, operations, accumulation))
+        {
+            return null;
+        }
+
+        using (AnalysisSteps.Time("AWAIT002 loop 11 declared intent"))
         {
             if (DeclaredIntent.SaysSequential(_loop, _loop))
             {
@@ -128,7 +151,7 @@ internal sealed class LoopAnalysis
             }
         }
 
-        return new AwaitLoop(_loop, iterationVariable, operations, source, accumulation);
+        return new AwaitLoop(_loop, iterationVariable, operations, source, accumulation, fission);
     }
 
     /// <summary>
@@ -195,15 +218,29 @@ internal sealed class LoopAnalysis
         return false;
     }
 
-    /// <summary>docs/design.md §3.1 in a loop: the body writes no variable declared outside it, nor the counter, so no iteration feeds the next.</summary>
-    private bool WritesOutsideIteration(IOperation bodyOperation, ILocalSymbol iterationVariable)
+    /// <summary>
+    /// docs/design.md §3.1 in a loop: the body writes no variable declared outside it, nor the counter, so no iteration feeds
+    /// the next. For the order-preserving split only the prelude and the awaited statement count: the rest runs in order
+    /// after the operations, and <see cref="LoopFissionCheck"/> has shown that no operation reads what it writes.
+    /// </summary>
+    private bool WritesOutsideIteration(IOperation bodyOperation, ILocalSymbol iterationVariable, LoopFission? fission)
     {
-        if (!LoopWriteScreen.MayWriteOutside(bodyOperation, _loop, iterationVariable))
+        DataFlowAnalysis? flow;
+        if (fission is null)
         {
-            return false;
+            if (!LoopWriteScreen.MayWriteOutside(bodyOperation, _loop, iterationVariable))
+            {
+                return false;
+            }
+
+            flow = _scope.SemanticModel.AnalyzeDataFlow(_body);
+        }
+        else
+        {
+            var first = fission.Prelude.IsEmpty ? fission.AwaitStatement : fission.Prelude[0];
+            flow = _scope.SemanticModel.AnalyzeDataFlow(first, fission.AwaitStatement);
         }
 
-        var flow = _scope.SemanticModel.AnalyzeDataFlow(_body);
         if (flow is not { Succeeded: true })
         {
             return true;
@@ -218,5 +255,25 @@ internal sealed class LoopAnalysis
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when something after the first await has an effect the program shows (a call not known pure): run as whole
+    /// bodies together, those effects would come in completion order. The awaited operations and the accumulation's Add
+    /// are the fix's own.
+    /// </summary>
+    private static bool ReordersVisibleEffects(IOperation bodyOperation, ImmutableArray<AwaitedOperation> operations, LoopAccumulation? accumulation)
+    {
+        var firstAwaitEnd = operations[0].Statement.Await.Span.End;
+        var started = new HashSet<SyntaxNode>();
+        foreach (var operation in operations)
+        {
+            started.Add(operation.Statement.Invocation);
+            started.Add(operation.Statement.Await.Expression);
+        }
+
+        return SideEffects.Has(
+            bodyOperation,
+            node => node.Syntax.Span.End <= firstAwaitEnd || started.Contains(node.Syntax) || node.Syntax == accumulation?.AddStatement.Expression);
     }
 }

@@ -56,7 +56,7 @@ internal sealed class AwaitGroupWriter
         statements.Add(_layout.Line(ExpressionStatement(AwaitAll(taskNames.Select(n => (ExpressionSyntax)IdentifierName(n))))));
 
         var stored = Members.Select((member, index) => (member, task: taskNames[index])).Where(m => m.member.StoresResult).ToList();
-        if (stored.Count <= 1 || !CanDestructure(stored.Select(m => m.member)))
+        if (stored.Count <= 1 || !CanDestructure(stored.Select(m => m.member)) || MixesVarAndExplicitTypes(stored.Select(m => m.member)))
         {
             statements.AddRange(stored.Select(m => WithResult(m.member, Await(m.task))
                 .WithLeadingTrivia(_layout.Indentation)
@@ -114,6 +114,16 @@ internal sealed class AwaitGroupWriter
     private bool HasTriviaBetweenStatements()
         => Members.Skip(1).Any(m => Layout.HasComment(m.Statement.GetLeadingTrivia()) || m.Statement.GetLeadingTrivia().Any(SyntaxKind.EndOfLineTrivia))
            || Members.Take(Members.Length - 1).Any(m => Layout.HasComment(m.Statement.GetTrailingTrivia()));
+
+    /// <summary>
+    /// True when some results are declared with <c>var</c> and others with their type: one tuple would mix the two styles
+    /// (<c>(var a, Order[] b)</c>), so each result keeps its own declaration, as written.
+    /// </summary>
+    private static bool MixesVarAndExplicitTypes(IEnumerable<AwaitGroupMember> stored)
+    {
+        var declarations = stored.Where(m => m.Shape.Declaration is not null).ToList();
+        return declarations.Any(m => m.Shape.Declaration!.Type.IsVar) && declarations.Any(m => !m.Shape.Declaration!.Type.IsVar);
+    }
 
     /// <summary>Declarations mixed with assignments in one destructuring need C# 10; destructuring itself C# 7.</summary>
     private bool CanDestructure(IEnumerable<AwaitGroupMember> stored)

@@ -22,6 +22,9 @@ internal sealed class AwaitLoopWriter
     private readonly FreshNames _names;
     private readonly int _position;
 
+    /// <summary>Set for a counting for that only reads <c>a[i]</c>: the fix iterates the elements of <c>a</c>.</summary>
+    private readonly ElementLoop? _elements;
+
     /// <summary>Namespaces the replacement names without a using in scope.</summary>
     private readonly HashSet<string> _neededUsings = new();
 
@@ -31,15 +34,21 @@ internal sealed class AwaitLoopWriter
         _loop = loop;
         _names = names;
         _position = loop.Loop.SpanStart;
+        _elements = ElementLoop.Of(model, loop, names);
     }
 
     /// <summary>The namespaces the statements written so far need a using for.</summary>
     public IReadOnlyCollection<string> NeededUsings => _neededUsings;
 
     /// <summary>The iteration variable's identifier as written (a verbatim <c>@class</c> stays verbatim).</summary>
-    private SyntaxToken IterationIdentifier => (_loop.Loop is ForEachStatementSyntax forEach
+    internal SyntaxToken IterationIdentifier => _elements?.Item ?? (_loop.Loop is ForEachStatementSyntax forEach
         ? forEach.Identifier
         : ((ForStatementSyntax)_loop.Loop).Declaration!.Variables[0].Identifier).WithoutTrivia();
+
+    /// <summary>Code of the body as the lambda over items sees it: with each <c>a[i]</c> read as the element.</summary>
+    internal TNode InItem<TNode>(TNode node)
+        where TNode : SyntaxNode
+        => _elements is null ? node : _elements.InItem(node);
 
     /// <summary>
     /// <c>await Task.WhenAll(source.Select(x => …));</c>, or its accumulation into the list; null when a name it needs cannot be
@@ -100,30 +109,77 @@ internal sealed class AwaitLoopWriter
             return null;
         }
 
-        var body = SingleAwait() is { } single
-            ? single.Statement.Await.WithoutTrivia()
-            : LambdaBody(_loop.Body);
+        // The token the body passes on stops the loop too; inside, each iteration passes the token Parallel hands it.
+        var token = _names.Take("ct");
+        var outerToken = OuterCancellationToken();
+        var single = SingleAwait();
+        SyntaxNode original = single is null ? _loop.Body : single.Statement.Await;
+        original = InItem(outerToken is null ? original : original.ReplaceNodes(outerToken.Value.References, (_, reference) => IdentifierName(token).WithTriviaFrom(reference)));
+        var body = single is null ? LambdaBody((StatementSyntax)original) : (CSharpSyntaxNode)original.WithoutTrivia();
         var lambda = ParenthesizedLambdaExpression(
-                ParameterList(SeparatedList(new[] { Parameter(IterationIdentifier), Parameter(Identifier(_names.Take("ct"))) })),
+                ParameterList(SeparatedList(new[] { Parameter(IterationIdentifier), Parameter(Identifier(token)) })),
                 body)
             .WithAsyncKeyword(Token(SyntaxKind.AsyncKeyword));
+        var settings = new List<ExpressionSyntax>
+        {
+            AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName("MaxDegreeOfParallelism"), LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(degree))),
+        };
+        if (outerToken is not null)
+        {
+            settings.Add(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName("CancellationToken"), IdentifierName(outerToken.Value.Name)));
+        }
+
         var parallelOptions = ObjectCreationExpression(options)
             .WithArgumentList(null)
-            .WithInitializer(InitializerExpression(
-                SyntaxKind.ObjectInitializerExpression,
-                SingletonSeparatedList<ExpressionSyntax>(AssignmentExpression(
-                    SyntaxKind.SimpleAssignmentExpression,
-                    IdentifierName("MaxDegreeOfParallelism"),
-                    LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(degree))))));
+            .WithInitializer(InitializerExpression(SyntaxKind.ObjectInitializerExpression, SeparatedList(settings)));
         var forEach = InvocationExpression(
             MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, parallel, IdentifierName("ForEachAsync")),
             ArgumentList(SeparatedList(new[] { Argument(source), Argument(parallelOptions), Argument(lambda) })));
         return Finish(ExpressionStatement(AwaitRewriting.Await(forEach, _loop.ConfigureAwaitArgument)));
     }
 
-    /// <summary>The sequence: the foreach collection (through <c>Cast&lt;T&gt;</c> when foreach converts), or <c>Enumerable.Range</c>.</summary>
-    private ExpressionSyntax? Source()
+    /// <summary>
+    /// The one CancellationToken from outside the loop (the method's parameter, say) that the body reads, with the names
+    /// that read it; null when there is none or more than one.
+    /// </summary>
+    private (SyntaxToken Name, IReadOnlyList<IdentifierNameSyntax> References)? OuterCancellationToken()
     {
+        ISymbol? token = null;
+        var references = new List<IdentifierNameSyntax>();
+        foreach (var name in _loop.Body.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (_model.GetSymbolInfo(name).Symbol is (ILocalSymbol or IParameterSymbol) and var symbol
+                && TypeOf(symbol)?.ToDisplayString() == "System.Threading.CancellationToken"
+                && !LoopShape.IsDeclaredIn(symbol, _loop.Loop))
+            {
+                if (token is not null && !SymbolEqualityComparer.Default.Equals(token, symbol))
+                {
+                    return null;
+                }
+
+                token = symbol;
+                references.Add(name);
+            }
+        }
+
+        return token is null ? null : (references[0].Identifier.WithoutTrivia(), references);
+    }
+
+    private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        _ => null,
+    };
+
+    /// <summary>The sequence: the foreach collection (through <c>Cast&lt;T&gt;</c> when foreach converts), or <c>Enumerable.Range</c>.</summary>
+    internal ExpressionSyntax? Source()
+    {
+        if (_elements is not null)
+        {
+            return _elements.Collection;
+        }
+
         var source = _loop.Source;
         if (source.Collection is { } collection)
         {
@@ -171,18 +227,18 @@ internal sealed class AwaitLoopWriter
         var parameter = Parameter(IterationIdentifier);
         if (SingleAwait() is { } single)
         {
-            return SimpleLambdaExpression(parameter, AwaitRewriting.AsTask(single.Statement.Invocation, single.Awaitable.IsValueTask()));
+            return SimpleLambdaExpression(parameter, AwaitRewriting.AsTask(InItem(single.Statement.Invocation), single.Awaitable.IsValueTask()));
         }
 
         var body = _loop.Body;
-        var lambdaBody = LambdaBody(body);
+        var lambdaBody = LambdaBody(InItem(body));
         if (_loop.Accumulation is { } accumulation)
         {
             lambdaBody = body == accumulation.AddStatement
-                ? accumulation.Value.WithoutTrivia()
-                : LambdaBody(body.ReplaceNode(
+                ? InItem(accumulation.Value).WithoutTrivia()
+                : LambdaBody(InItem(body.ReplaceNode(
                     accumulation.AddStatement,
-                    ReturnStatement(accumulation.Value.WithoutTrivia()).WithTriviaFrom(accumulation.AddStatement)));
+                    ReturnStatement(accumulation.Value.WithoutTrivia()).WithTriviaFrom(accumulation.AddStatement))));
         }
 
         return SimpleLambdaExpression(parameter, lambdaBody).WithAsyncKeyword(Token(SyntaxKind.AsyncKeyword));
@@ -286,13 +342,13 @@ internal sealed class AwaitLoopWriter
         return body.Span.Contains(span);
     }
 
-    private static bool IsComment(SyntaxTrivia trivia)
+    internal static bool IsComment(SyntaxTrivia trivia)
         => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
 
     /// <summary>Enumerable's extension methods (Select, Cast) need System.Linq in scope; false when another Enumerable would clash.</summary>
-    private bool ImportLinq() => NameOf("System.Linq.Enumerable") is not null;
+    internal bool ImportLinq() => NameOf("System.Linq.Enumerable") is not null;
 
-    private NameSyntax? NameOf(string metadataName)
+    internal NameSyntax? NameOf(string metadataName)
     {
         if (_model.Compilation.GetTypeByMetadataName(metadataName) is not { } type)
         {

@@ -27,6 +27,7 @@ public sealed class AwaitInLoopFixer : CodeFixProvider, IDocumentFix
     internal const string BoundedKey = "AWAIT002.ParallelForEachAsync";
 
     private const string WhenAllTitle = "Start the iterations together with Task.WhenAll";
+    private const string FissionTitle = "Start the awaits together with Task.WhenAll, then run the rest of each iteration in order";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AwaitInLoop);
 
@@ -53,8 +54,9 @@ public sealed class AwaitInLoopFixer : CodeFixProvider, IDocumentFix
                 continue;
             }
 
-            context.RegisterCodeFix(Action(WhenAllTitle, WhenAllKey, document, nodes), diagnostic);
-            if (independence.Types.HasParallelForEachAsync && loop.Accumulation is null)
+            // docs/design.md §4: where the body splits, only the awaits overlap; running whole bodies at once would reorder the rest.
+            context.RegisterCodeFix(Action(loop.Fission is null ? WhenAllTitle : FissionTitle, WhenAllKey, document, nodes), diagnostic);
+            if (independence.Types.HasParallelForEachAsync && loop.Accumulation is null && loop.Fission is null)
             {
                 var title = $"Run at most {options.MaxDegreeOfParallelism} iterations at once with Parallel.ForEachAsync";
                 context.RegisterCodeFix(Action(title, BoundedKey, document, nodes), diagnostic);
@@ -90,19 +92,30 @@ public sealed class AwaitInLoopFixer : CodeFixProvider, IDocumentFix
         var options = OptionsOf(document, root.SyntaxTree);
         var bounded = equivalenceKey == BoundedKey;
         if (LoopAnalysis.Analyze(independence, statement, model, options, cancellationToken) is not { } loop
-            || (bounded && (!independence.Types.HasParallelForEachAsync || loop.Accumulation is not null)))
+            || (bounded && (!independence.Types.HasParallelForEachAsync || loop.Accumulation is not null || loop.Fission is not null)))
         {
             return null;
         }
 
-        var writer = new AwaitLoopWriter(model, loop, FreshNames.Around(model, statement));
-        var replacement = bounded ? writer.Bounded(options.MaxDegreeOfParallelism) : writer.WhenAll();
-        if (replacement is null)
+        var names = FreshNames.Around(model, statement);
+        var writer = new AwaitLoopWriter(model, loop, names);
+        CompilationUnitSyntax? fixedRoot;
+        if (loop.Fission is not null)
+        {
+            var statements = new LoopFissionWriter(model, loop, writer, names).Statements();
+            fixedRoot = statements is null ? null : StatementLists.Replace(unit, new[] { statement }, statements) as CompilationUnitSyntax;
+        }
+        else
+        {
+            var replacement = bounded ? writer.Bounded(options.MaxDegreeOfParallelism) : writer.WhenAll();
+            fixedRoot = replacement is null ? null : unit.ReplaceNode(statement, replacement);
+        }
+
+        if (fixedRoot is null)
         {
             return null;
         }
 
-        var fixedRoot = unit.ReplaceNode(statement, replacement);
         foreach (var name in writer.NeededUsings.OrderBy(n => n, System.StringComparer.Ordinal))
         {
             fixedRoot = Imports.AddUsing(fixedRoot, name);
