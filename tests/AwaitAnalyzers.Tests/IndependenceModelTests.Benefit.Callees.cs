@@ -253,4 +253,61 @@ public partial class IndependenceModelTests
             }
             """, null, Expect.Loop(0, 1));
     }
+
+    // Recursion: a tree hashed left then right, whose leaves are in memory or behind real storage.
+
+    private const string Tree = """
+        using System.Threading.Tasks;
+        public class Node { public Node? Left; public Node? Right; public int Value; }
+        public class Hasher
+        {
+            public async Task<int> HashAsync(Node? node)
+            {
+                if (node is null) return 0;
+                if (node.Left is null && node.Right is null) return node.Value;
+                var left = await HashAsync(node.Left);
+                var right = await HashAsync(node.Right);
+                return left * 31 + right;
+            }
+            public async Task<int> HashStoredAsync(Node? node)
+            {
+                if (node is null) return 0;
+                if (node.Left is null && node.Right is null) return await Pending.Result(node.Value);
+                return await HashStoredAsync(node.Left) * 31 + await HashStoredAsync(node.Right);
+            }
+        }
+
+        """;
+
+    [Fact]
+    public async Task Benefit_ARecursionWhoseOnlyAwaitsAreOfItself_StartsNothing()
+    {
+        await VerifyGroupAsync(Tree + """
+            public class Caller(Hasher hasher)
+            {
+                public async Task<int> RunAsync(Node a, Node b)
+                {
+                    var first = await hasher.HashAsync(a);
+                    var second = await hasher.HashAsync(b);
+                    return first + second;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Benefit_ARecursionThatAwaitsStorage_IsReported()
+    {
+        await VerifyGroupAsync(Tree + """
+            public class Caller(Hasher hasher)
+            {
+                public async Task<int> RunAsync(Node a, Node b)
+                {
+                    var first = {|#0:await|} hasher.HashStoredAsync(a);
+                    {|#1:var second = await hasher.HashStoredAsync(b);|}
+                    return first + second;
+                }
+            }
+            """, Expect.Group(0, 1));
+    }
 }

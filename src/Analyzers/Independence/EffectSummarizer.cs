@@ -232,6 +232,10 @@ internal sealed class EffectSummarizer
                 return _analysis.Types.GetAwaitableKind(method.ContainingType) != AwaitableKind.None;
             case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured }:
                 return IsCompletedTask(configured);
+            case IInvocationOperation { TargetMethod: { } recursive }
+                when SymbolEqualityComparer.Default.Equals(recursive.OriginalDefinition, _method.OriginalDefinition):
+                // A call of the method itself starts nothing the method's other paths do not: they decide.
+                return true;
             case IInvocationOperation { TargetMethod: { } callee }
                 when callee.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction:
                 // A task handed on from a callee in source that completes synchronously is itself completed.
