@@ -151,7 +151,15 @@ internal sealed class LoopAnalysis
             }
         }
 
-        return new AwaitLoop(_loop, iterationVariable, operations, source, accumulation, fission);
+        return new AwaitLoop
+        {
+            Loop = _loop,
+            IterationVariable = iterationVariable,
+            Awaits = operations,
+            Source = source,
+            Accumulation = accumulation,
+            Fission = fission,
+        };
     }
 
     /// <summary>
