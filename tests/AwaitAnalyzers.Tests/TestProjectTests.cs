@@ -71,6 +71,7 @@ public class TestProjectTests
     [InlineData("nunit.framework")]
     [InlineData("Microsoft.VisualStudio.TestPlatform.TestFramework")]
     [InlineData("TUnit.Core")]
+    [InlineData("BenchmarkDotNet")]
     public async Task ATestProject_IsSilentByDefault(string framework)
     {
         await RunAsync(framework, editorConfig: null, reported: false);

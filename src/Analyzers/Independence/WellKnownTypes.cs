@@ -49,7 +49,7 @@ internal sealed class WellKnownTypes
         "Microsoft.Extensions.DependencyInjection.IServiceScopeFactory",
     };
 
-    /// <summary>docs/design.md §2: test frameworks; a project that references one is a test project.</summary>
+    /// <summary>docs/design.md §2: test and benchmark frameworks; a project that references one is a test project.</summary>
     private static readonly string[] TestFrameworkAssemblyNames =
     {
         "xunit.core",
@@ -57,6 +57,7 @@ internal sealed class WellKnownTypes
         "nunit.framework",
         "Microsoft.VisualStudio.TestPlatform.TestFramework",
         "TUnit.Core",
+        "BenchmarkDotNet",
     };
 
     /// <summary>docs/design.md §3.2 (c): assemblies whose presence means unseen code may hold a scoped connection.</summary>
@@ -131,7 +132,7 @@ internal sealed class WellKnownTypes
 
     public bool ReferencesDataAccessAssembly { get; }
 
-    /// <summary>docs/design.md §2: the compilation is a test project (it references xUnit, NUnit, MSTest or TUnit).</summary>
+    /// <summary>docs/design.md §2: the compilation is a test project (it references xUnit, NUnit, MSTest, TUnit or BenchmarkDotNet).</summary>
     public bool ReferencesTestFramework { get; }
 
     /// <summary>True when the type is, derives from or implements one of the built-in resource types (docs/design.md §3.2).</summary>
