@@ -90,8 +90,34 @@ internal sealed class ResourcePaths
         }
     }
 
+    /// <summary>
+    /// Duplex streams serve one reader and one writer at the same time (a relay pumps both ways at once); which of the two
+    /// an operation is cannot be told from what it reaches, so they prove nothing.
+    /// </summary>
+    private static readonly string[] DuplexStreams =
+    {
+        "System.Net.Sockets.NetworkStream",
+        "System.Net.Security.AuthenticatedStream",
+        "System.IO.Pipes.PipeStream",
+        "System.Net.Quic.QuicStream",
+    };
+
     private bool IsResource(INamedTypeSymbol type)
-        => _inference.IsResourceType(type) && ResourceInference.FullMetadataName(type.OriginalDefinition) != ChannelWriter;
+        => _inference.IsResourceType(type) && ResourceInference.FullMetadataName(type.OriginalDefinition) != ChannelWriter
+           && !IsDuplexStream(type);
+
+    private static bool IsDuplexStream(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (System.Array.IndexOf(DuplexStreams, ResourceInference.FullMetadataName(current)) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>An abstraction holds a resource when every visible implementation holds that one type; the first one's path is shown.</summary>
     private ImmutableArray<HeldPath> ThroughImplementations(INamedTypeSymbol abstraction, HashSet<ITypeSymbol> visiting, int depth)
