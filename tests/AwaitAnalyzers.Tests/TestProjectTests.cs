@@ -70,6 +70,7 @@ public class TestProjectTests
     [InlineData("xunit.core")]
     [InlineData("nunit.framework")]
     [InlineData("Microsoft.VisualStudio.TestPlatform.TestFramework")]
+    [InlineData("MSTest.TestFramework")]
     [InlineData("TUnit.Core")]
     [InlineData("BenchmarkDotNet")]
     public async Task ATestProject_IsSilentByDefault(string framework)

@@ -56,6 +56,7 @@ internal sealed class WellKnownTypes
         "xunit.v3.core",
         "nunit.framework",
         "Microsoft.VisualStudio.TestPlatform.TestFramework",
+        "MSTest.TestFramework",
         "TUnit.Core",
         "BenchmarkDotNet",
     };
