@@ -204,4 +204,41 @@ public class Mapping
         group.ExpectedDiagnostics.Add(Expect.Group(2, 3));
         await group.RunAsync();
     }
+
+    private const string Invokers = """
+
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+public sealed record Args(string Topic);
+public readonly struct Invoker
+{
+    private readonly Func<Args, Task> _handler;
+    public Invoker(Func<Args, Task> handler) { _handler = handler; }
+    public Task InvokeAsync(Args args) => _handler(args);
+}
+public sealed class Subscription
+{
+    public string Topic { get; init; } = "";
+    public async Task<int> CountAsync(Args args) { await Pending.Done(); return args.Topic.Length; }
+}
+public class Event
+{
+    public async Task RaiseAsync(List<Invoker> handlers, List<Subscription> subscriptions, Args args)
+    {
+        foreach (var handler in handlers)
+            await handler.InvokeAsync(args);
+        var counts = new List<int>();
+        {|#0:foreach|} (var subscription in subscriptions)
+            counts.Add({|#1:await subscription.CountAsync(args)|});
+    }
+}
+
+""";
+
+    [Fact]
+    public async Task ItemsThatWrapAHandler_AreAPipeline_ItemsWithoutOneAreNot()
+    {
+        await VerifyLoopAsync(Invokers, null, Expect.Loop(0, 1));
+    }
 }

@@ -206,7 +206,21 @@ internal sealed class IterationIndependence
     }
 
     private static bool IsStep(ITypeSymbol type)
-        => type.TypeKind is TypeKind.Interface or TypeKind.Delegate or TypeKind.TypeParameter || type.IsAbstract;
+        => type.TypeKind is TypeKind.Interface or TypeKind.Delegate or TypeKind.TypeParameter || type.IsAbstract || HoldsACallback(type);
+
+    /// <summary>An item that holds a delegate of its own (an event's handler wrapped in an invoker) is a step too.</summary>
+    private static bool HoldsACallback(ITypeSymbol type)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsStatic: false, Type.TypeKind: TypeKind.Delegate })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>docs/design.md §3.10: an awaited delegate from outside the iteration is an unseen callee; with a data-access assembly it may hold the scoped context.</summary>
     private bool InvokesUnseenDelegate()
