@@ -229,14 +229,19 @@ internal sealed class EffectAnalysis
     /// The start of a member chain: <c>this._cache[id]</c> → this, <c>item.Attachments</c> → item, <c>Registry.Items</c> →
     /// the static member. Elements, conversions and parentheses are looked through.
     /// </summary>
-    public static IOperation ChainBase(IOperation operation)
+    public static IOperation ChainBase(IOperation operation) => ChainBase(operation, out _);
+
+    /// <summary>The start of a member chain, and the member read from it (<c>this._cache[id]</c> → this and <c>_cache</c>).</summary>
+    public static IOperation ChainBase(IOperation operation, out IMemberReferenceOperation? memberOfBase)
     {
+        memberOfBase = null;
         var current = operation;
         while (true)
         {
             switch (current)
             {
-                case IMemberReferenceOperation { Instance: { } instance }:
+                case IMemberReferenceOperation { Instance: { } instance } member:
+                    memberOfBase = member;
                     current = instance;
                     break;
                 case IArrayElementReferenceOperation element:

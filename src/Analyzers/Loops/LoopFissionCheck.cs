@@ -322,39 +322,14 @@ internal sealed class LoopFissionCheck
     /// at a call, a new object or anything else without a name.
     /// </summary>
     private static (ISymbol? Symbol, bool OfThis) Named(IOperation operation)
-    {
-        var current = operation;
-        while (true)
+        => EffectAnalysis.ChainBase(operation, out var memberOfBase) switch
         {
-            switch (current)
-            {
-                case ILocalReferenceOperation local:
-                    return (local.Local, false);
-                case IParameterReferenceOperation parameter:
-                    return (parameter.Parameter, false);
-                case IMemberReferenceOperation { Instance: null } member:
-                    return (member.Member, false);
-                case IMemberReferenceOperation { Instance: IInstanceReferenceOperation } member:
-                    return (member.Member, true);
-                case IMemberReferenceOperation member:
-                    current = member.Instance!;
-                    break;
-                case IArrayElementReferenceOperation element:
-                    current = element.ArrayReference;
-                    break;
-                case IConversionOperation conversion:
-                    current = conversion.Operand;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    current = parenthesized.Operand;
-                    break;
-                case IInstanceReferenceOperation:
-                    return (null, true);
-                default:
-                    return (null, false);
-            }
-        }
-    }
+            ILocalReferenceOperation local => (local.Local, false),
+            IParameterReferenceOperation parameter => (parameter.Parameter, false),
+            IMemberReferenceOperation { Instance: null } member => (member.Member, false),
+            IInstanceReferenceOperation => memberOfBase is { Instance: IInstanceReferenceOperation } ofThis ? (ofThis.Member, true) : (null, true),
+            _ => (null, false),
+        };
 
     private static bool Contains(IOperation operation, System.Func<IOperation, bool> predicate)
     {
