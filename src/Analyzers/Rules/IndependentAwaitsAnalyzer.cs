@@ -24,14 +24,18 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
         AwaitOptions? read = null;
         AwaitOptions Options() => read ??= AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree));
 
+        if (model.Types.ReferencesTestFramework && !Options().AnalyzeTestProjects)
+        {
+            return; // docs/design.md §2: test projects
+        }
+
         AwaitStatement?[]? shapes;
         using (AnalysisSteps.Time("AWAIT001 1 syntax: statement shapes and pair screen"))
         {
             shapes = FindCandidateShapes(AsyncContext.StatementsOf(context.Node), () => Options().IncludeCommands);
         }
 
-        if (shapes is null || !AsyncContext.IsInAsyncFunction(context.Node) || AsyncContext.HasSyntaxErrors(context.Node)
-            || (model.Types.ReferencesTestFramework && !Options().AnalyzeTestProjects))
+        if (shapes is null || !AsyncContext.IsInAsyncFunction(context.Node) || AsyncContext.HasSyntaxErrors(context.Node))
         {
             return;
         }
