@@ -17,7 +17,8 @@ internal sealed class BenchmarkOptions
           --fix-all A,B        Fix All workloads, in AWAIT001 sites (default 100,1000); --no-fix-all skips them
           --concurrent         concurrent build and analysis (default: one thread, steadier on a shared machine)
           --markdown PATH      also write the tables to PATH
-          --profile            time each step of AWAIT001 over the code base instead (where the analyzer's time goes)
+          --profile            time each step of AWAIT001 over the code base instead (where the analyzer's time goes);
+                               with --editor PATH: each of our analyzers over each real project, cold and warm, step by step
 
         Real code bases (a solution, .slnx, .slnf or project file; nothing is written into its tree but bin/obj):
           --real-build PATH    real `dotnet build`s, one node, ReportAnalyzer on: reference builds and builds with

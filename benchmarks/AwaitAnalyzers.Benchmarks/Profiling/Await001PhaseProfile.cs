@@ -63,7 +63,7 @@ internal static class Await001PhaseProfile
     /// Adds up each step's calls and time, listed in the order they first ran. The analysis runs on one thread (concurrentAnalysis: false); a step that runs inside
     /// itself (the analysis of an enclosing loop) is timed once, at its outermost call.
     /// </summary>
-    private sealed class StepTotals : IStepObserver
+    internal sealed class StepTotals : IStepObserver
     {
         private readonly Dictionary<string, (long Calls, long Ticks)> _totals = new(StringComparer.Ordinal);
         private readonly Stack<(string Step, long Start)> _open = new();

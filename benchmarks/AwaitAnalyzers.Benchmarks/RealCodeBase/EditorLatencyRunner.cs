@@ -42,6 +42,11 @@ internal static class EditorLatencyRunner
         Console.WriteLine($"Target: {target.Description}");
 
         var projects = Capture(work, target, injection, options);
+        if (options.Profile)
+        {
+            return await Profiling.RealCodeProfile.RunAsync(projects).ConfigureAwait(false);
+        }
+
         var own = options.AnalyzersDirectory is { } folder ? OwnAnalyzers.LoadFrom(folder) : OwnAnalyzers.Load();
         var sets = new[] { DriverFloor.Create(), own, PeerAnalyzers.AsyncFixer(), PeerAnalyzers.VsThreading(), PeerAnalyzers.Meziantou() };
         var root = target.Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
@@ -102,7 +107,7 @@ internal static class EditorLatencyRunner
         return Report(target, options, machine, started, sets, samples, documents.Count, total, projects);
     }
 
-    private static List<CapturedProject> Capture(WorkDirectory work, BuildTarget target, Injection injection, BenchmarkOptions options)
+    internal static List<CapturedProject> Capture(WorkDirectory work, BuildTarget target, Injection injection, BenchmarkOptions options)
     {
         var restore = DotnetCli.Run(
             new[] { "restore", target.Path, "-nodeReuse:false", "-p:TreatWarningsAsErrors=false", "-p:WarningsAsErrors=", $"-p:Configuration={options.BuildConfiguration}" },

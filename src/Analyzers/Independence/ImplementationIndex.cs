@@ -47,6 +47,7 @@ internal sealed class ImplementationIndex
 
     private Dictionary<ISymbol, List<INamedTypeSymbol>> BuildSourceIndex()
     {
+        using var step = AnalysisSteps.Time("implementations: index of the compilation's types");
         var index = new Dictionary<ISymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
         foreach (var type in ConcreteTypes(_compilation.Assembly.GlobalNamespace, publicOnly: false))
         {
@@ -59,6 +60,7 @@ internal sealed class ImplementationIndex
     /// <summary>Only the assembly itself and the assemblies that reference it can implement its types.</summary>
     private Dictionary<ISymbol, List<INamedTypeSymbol>> BuildReferencedIndex(IAssemblySymbol declaring)
     {
+        using var step = AnalysisSteps.Time("implementations: index of referenced types (per declaring assembly)");
         var index = new Dictionary<ISymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
         foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
         {
