@@ -18,17 +18,17 @@ internal static class DeclaredIntent
         @"|throttl\w*|rate[- ]?limit\w*|concurrency (limit|level)|limit\w* (the )?concurrency|max(imum)? (concurrency|parallelism)" +
         @"|degree of parallelism|not thread[- ]?safe|non[- ]thread[- ]?safe|isn'?t thread[- ]?safe|not safe for concurrent" +
         @"|(do not|don't|never|must not|cannot|can't) (parallelize|run (them |these )?(in parallel|concurrently)))",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Words of identifiers in a condition that tests a concurrency setting (<c>MaxDegreeOfParallelism == 1</c>).</summary>
     private static readonly Regex SettingWords = new(
         @"parallel|concurren|sequential|serial(?!i[sz])|throttl|ratelimit|oneatatime",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Words of the name of an enclosing method or type that says it runs its work one at a time (<c>SequentialStrategy</c>).</summary>
     private static readonly Regex SequentialNames = new(
         @"Sequential|Serially|OneByOne|OneAtATime|InSequence",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.CultureInvariant);
 
     /// <summary>True when the statements, or what encloses them up to their type, declare sequential intent.</summary>
     public static bool SaysSequential(SyntaxNode first, SyntaxNode last)
