@@ -177,9 +177,10 @@ public class Caller(Counter counter)
     }
 
     [Fact]
-    public async Task TwoQueryParameters_WithoutDataAccess_AreReported()
+    public async Task TwoQueryParameters_WithoutDataAccess_AreSilent()
     {
-        var test = Verify.Create($$"""
+        // Both queries are opaque (d): the caller may have composed them from one provider.
+        await Verify.Create($$"""
 
 using System.Linq;
 using System.Threading.Tasks;
@@ -188,15 +189,13 @@ public class Caller(Counter counter)
 {
     public async Task<int> RunAsync(IQueryable<int> first, IQueryable<int> second)
     {
-        var a = {|#0:await|} counter.CountAsync(first);
-        {|#1:var b = await counter.CountAsync(second);|}
+        var a = await counter.CountAsync(first);
+        var b = await counter.CountAsync(second);
         return a + b;
     }
 }
 
-""");
-        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
-        await test.RunAsync();
+""").RunAsync();
     }
 
     // The HTTP response is an ordered writer.

@@ -5,7 +5,7 @@ using Verify = AwaitAnalyzers.Tests.Verification.AnalyzerVerifier<AwaitAnalyzers
 
 namespace AwaitAnalyzers.Tests;
 
-/// <summary>docs/design.md §3.2 (b) and (c), §3.7: opaque types — unseen contents, service locators, unimplemented abstractions; ASP.NET Core is never opaque.</summary>
+/// <summary>docs/design.md §3.2 (b), (c) and (d), §3.7: opaque types — unseen contents, service locators, unimplemented abstractions; ASP.NET Core is never opaque.</summary>
 public partial class IndependenceModelTests
 {
     [Fact]
@@ -30,8 +30,9 @@ public class Handler(Messaging.IMediator mediator)
     }
 
     [Fact]
-    public async Task TwoOpaqueInstancesWithoutDataAccess_AreReported()
+    public async Task TwoOpaqueInstancesWithoutDataAccess_AreSilent()
     {
+        // (d): two unseen implementations, one behind each operation, may be handed one scoped instance.
         var services = await ReferenceAssembly.CompileAsync(MessagingLibrary);
         var test = Verify.Create("""
 using System.Threading.Tasks;
@@ -39,13 +40,56 @@ public class Handler(Messaging.IMediator first, Messaging.IMediator second)
 {
     public async Task RunAsync()
     {
-        var a = {|#0:await|} first.GetAsync<string>(1);
-        {|#1:var b = await second.GetAsync<string>(2);|}
+        var a = await first.GetAsync<string>(1);
+        var b = await second.GetAsync<string>(2);
     }
 }
 
 """);
         test.TestState.AdditionalReferences.Add(services);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TwoSourceInterfacesWithoutImplementationOrDataAccess_AreSilent()
+    {
+        // (d): both repositories are implemented in a project this one does not reference; they may share one context.
+        await Verify.Create("""
+using System.Threading.Tasks;
+public interface IUserRepository { Task<string> GetNameAsync(int id); }
+public interface IOrderRepository { Task<int> CountAsync(int userId); }
+public class Handler(IUserRepository users, IOrderRepository orders)
+{
+    public async Task RunAsync(int id)
+    {
+        var name = await users.GetNameAsync(id);
+        var count = await orders.CountAsync(id);
+    }
+}
+
+""").RunAsync();
+    }
+
+    [Fact]
+    public async Task SourceInterfaceWithoutImplementationBesideSeenService_IsReported()
+    {
+        // Only one side is unseen: the weather client holds nothing the repository could share.
+        var test = Verify.Create("""
+using System.Net.Http;
+using System.Threading.Tasks;
+
+""" + WeatherClient + """
+public interface IUserRepository { Task<string> GetNameAsync(int id); }
+public class Handler(IUserRepository users, WeatherClient weather)
+{
+    public async Task RunAsync(int id)
+    {
+        var name = {|#0:await|} users.GetNameAsync(id);
+        {|#1:var forecast = await weather.GetForecastAsync(id);|}
+    }
+}
+
+""");
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         await test.RunAsync();
     }

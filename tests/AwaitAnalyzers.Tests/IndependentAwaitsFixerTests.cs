@@ -754,6 +754,13 @@ public class IndependentAwaitsFixerTests
         public interface IBilling { Task<IReadOnlyList<Invoice>> GetInvoicesAsync(int customerId, CancellationToken ct); }
         public interface IAddresses { ValueTask<Address?> FindAddressAsync(int customerId, CancellationToken ct); }
         public interface ILoyalty { Task<int> GetPointsAsync(int customerId, CancellationToken ct); }
+        public sealed class Remote(System.Net.Http.HttpClient http) : ICustomers, IBilling, IAddresses, ILoyalty
+        {
+            public async Task<Customer> GetCustomerAsync(int id, CancellationToken ct) => new(int.Parse(await http.GetStringAsync("c/" + id, ct)));
+            public async Task<IReadOnlyList<Invoice>> GetInvoicesAsync(int customerId, CancellationToken ct) => new[] { new Invoice(int.Parse(await http.GetStringAsync("i/" + customerId, ct))) };
+            public async ValueTask<Address?> FindAddressAsync(int customerId, CancellationToken ct) => new(await http.GetStringAsync("a/" + customerId, ct));
+            public async Task<int> GetPointsAsync(int customerId, CancellationToken ct) => int.Parse(await http.GetStringAsync("p/" + customerId, ct));
+        }
 
         public sealed class DashboardService(ICustomers customers, IBilling billing, IAddresses addresses, ILoyalty loyalty)
         {

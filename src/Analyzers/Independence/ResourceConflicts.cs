@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 
 namespace AwaitAnalyzers.Independence;
 
-/// <summary>docs/design.md §3.2: the conflicts (a), (b) and (c) between the roots of operations, judged by what their types hold.</summary>
+/// <summary>docs/design.md §3.2: the conflicts (a) to (d) between the roots of operations, judged by what their types hold.</summary>
 internal static class ResourceConflicts
 {
-    /// <summary>(a), (b), (c) for two non-empty sets of roots. For a loop, both are the roots one iteration shares with the next.</summary>
+    /// <summary>(a) to (d) for two non-empty sets of roots. For a loop, both are the roots one iteration shares with the next.</summary>
     public static bool Between(ImmutableArray<Root> firstRoots, ImmutableArray<Root> secondRoots, ResourceInference inference, bool referencesDataAccess)
     {
         var firstFacts = Judge(inference, firstRoots);
@@ -13,6 +13,12 @@ internal static class ResourceConflicts
 
         // (c): unseen implementations may hold a scoped connection.
         if (referencesDataAccess && (AnyOpaque(firstFacts) || AnyOpaque(secondFacts)))
+        {
+            return true;
+        }
+
+        // (d): two unseen implementations, one behind each operation, may be handed one scoped instance.
+        if (AnyOpaque(firstFacts) && AnyOpaque(secondFacts))
         {
             return true;
         }
