@@ -430,6 +430,23 @@ public class Dashboard(AppDbContext db)
     }
 
     [Fact]
+    public async Task Started_TasksNeitherAwaitedNorJoinedInTheBlock_AreLeftAlone()
+    {
+        // The screen: nothing after the started task awaits or joins, so the block is not analysed (the caller gets both tasks).
+        await Create("""
+public class Dashboard(AppDbContext db)
+{
+    public (Task<int> Users, Task<int> Orders) Start()
+    {
+        var usersTask = db.Users.CountAsync();
+        var ordersTask = db.Orders.CountAsync();
+        return (usersTask, ordersTask);
+    }
+}
+""").RunAsync();
+    }
+
+    [Fact]
     public async Task Started_LocalAwaitedBeforeTheNextStarts_IsSilent()
     {
         await Create("""

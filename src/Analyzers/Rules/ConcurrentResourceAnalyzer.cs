@@ -80,7 +80,8 @@ public sealed class ConcurrentResourceAnalyzer : IndependenceAnalyzer
 
     /// <summary>
     /// The cheap syntactic screen: a local declared with an invocation (not awaited), or an invocation added to a local
-    /// (<c>tasks.Add(A())</c>), before another statement.
+    /// (<c>tasks.Add(A())</c>), before another statement, and an <c>await</c> or a <c>WhenAll</c>/<c>WhenAny</c> after it: a
+    /// task started into a local that nothing after it awaits or joins is left to the WhenAll shapes.
     /// </summary>
     private static bool MayStartTasks(IReadOnlyList<StatementSyntax> statements)
     {
@@ -98,7 +99,24 @@ public sealed class ConcurrentResourceAnalyzer : IndependenceAnalyzer
                             ArgumentList.Arguments: { Count: 1 } arguments,
                         },
                     } when arguments[0].Expression is InvocationExpressionSyntax:
+                    return AwaitsOrJoinsAfter(statements, i);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AwaitsOrJoinsAfter(IReadOnlyList<StatementSyntax> statements, int index)
+    {
+        for (var j = index + 1; j < statements.Count; j++)
+        {
+            foreach (var token in statements[j].DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.AwaitKeyword)
+                    || (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is "WhenAll" or "WhenAny"))
+                {
                     return true;
+                }
             }
         }
 
