@@ -80,43 +80,86 @@ public sealed class ConcurrentResourceAnalyzer : IndependenceAnalyzer
 
     /// <summary>
     /// The cheap syntactic screen: a local declared with an invocation (not awaited), or an invocation added to a local
-    /// (<c>tasks.Add(A())</c>), before another statement, and an <c>await</c> or a <c>WhenAll</c>/<c>WhenAny</c> after it: a
-    /// task started into a local that nothing after it awaits or joins is left to the WhenAll shapes.
+    /// (<c>tasks.Add(A())</c>), before another statement that awaits that local (<c>await t</c>, <c>await
+    /// t.ConfigureAwait(false)</c>) or joins it (<c>Task.WhenAll(t, u)</c>, <c>WhenAny</c>). A local nothing after it awaits
+    /// or joins is a value, or a task handed on (to the caller, to a list), and the block is not analysed.
     /// </summary>
     private static bool MayStartTasks(IReadOnlyList<StatementSyntax> statements)
     {
         for (var i = 0; i < statements.Count - 1; i++)
         {
-            switch (statements[i])
+            var local = statements[i] switch
             {
-                case LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables }
-                    when variables[0].Initializer?.Value is InvocationExpressionSyntax:
-                case ExpressionStatementSyntax
+                LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables }
+                    when variables[0].Initializer?.Value is InvocationExpressionSyntax => variables[0].Identifier.ValueText,
+                ExpressionStatementSyntax
                     {
                         Expression: InvocationExpressionSyntax
                         {
-                            Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" },
+                            Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: IdentifierNameSyntax list },
                             ArgumentList.Arguments: { Count: 1 } arguments,
                         },
-                    } when arguments[0].Expression is InvocationExpressionSyntax:
-                    return AwaitsOrJoinsAfter(statements, i);
+                    } when arguments[0].Expression is InvocationExpressionSyntax => list.Identifier.ValueText,
+                _ => null,
+            };
+            if (local is not null && AwaitedOrJoinedAfter(statements, i, local))
+            {
+                return true;
             }
         }
 
         return false;
     }
 
-    private static bool AwaitsOrJoinsAfter(IReadOnlyList<StatementSyntax> statements, int index)
+    private static bool AwaitedOrJoinedAfter(IReadOnlyList<StatementSyntax> statements, int index, string local)
     {
         for (var j = index + 1; j < statements.Count; j++)
         {
-            foreach (var token in statements[j].DescendantTokens())
+            foreach (var node in statements[j].DescendantNodes())
             {
-                if (token.IsKind(SyntaxKind.AwaitKeyword)
-                    || (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is "WhenAll" or "WhenAny"))
+                switch (node)
                 {
-                    return true;
+                    case AwaitExpressionSyntax awaited when Names(Unwrap(awaited.Expression), local):
+                        return true;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WhenAll" or "WhenAny" } } join
+                        when Mentions(join.ArgumentList, local):
+                        return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The awaited task without a trailing <c>.ConfigureAwait(…)</c> and parentheses.</summary>
+    private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } member }:
+                    expression = member.Expression;
+                    break;
+                default:
+                    return expression;
+            }
+        }
+    }
+
+    private static bool Names(ExpressionSyntax expression, string local)
+        => expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local;
+
+    private static bool Mentions(SyntaxNode node, string local)
+    {
+        foreach (var token in node.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == local)
+            {
+                return true;
             }
         }
 
