@@ -30,6 +30,7 @@ public sealed class ConcurrentResourceAnalyzer : IndependenceAnalyzer
 
     private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IndependenceModel model)
     {
+        using var step = AnalysisSteps.Time("AWAIT003 invocation");
         var invocation = (InvocationExpressionSyntax)context.Node;
         var name = invocation.Expression switch
         {
@@ -66,6 +67,7 @@ public sealed class ConcurrentResourceAnalyzer : IndependenceAnalyzer
 
     private static void AnalyzeStatements(SyntaxNodeAnalysisContext context, IndependenceModel model)
     {
+        using var step = AnalysisSteps.Time("AWAIT003 statements");
         var statements = AsyncContext.StatementsOf(context.Node);
         if (!MayStartTasks(statements) || AsyncContext.HasSyntaxErrors(context.Node))
         {
