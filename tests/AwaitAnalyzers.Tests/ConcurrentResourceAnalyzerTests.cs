@@ -430,6 +430,53 @@ public class Dashboard(AppDbContext db)
     }
 
     [Fact]
+    public async Task Started_LambdaParametersOfALocalsQuery_AreAnotherValueOnEveryCall()
+    {
+        // Each entry holds a context, but the lambdas that built the list were given one entry per call: no one instance is shared,
+        // and the two tasks only read the entries' names.
+        await Create("""
+public class Entry(AppDbContext db, string name)
+{
+    public string Name { get; } = name;
+    public Task<int> CountAsync() => db.Users.CountAsync();
+}
+public class EntryIndex
+{
+    public async Task<int> BuildAsync(IEnumerable<Entry> entries)
+    {
+        var all = entries.Where(e => e.Name.Length > 0).ToList();
+        var byName = Task.Run(() => all.ToDictionary(e => e.Name));
+        var count = Task.Run(() => all.Count(e => e.Name.StartsWith("a")));
+        return (await byName).Count + await count;
+    }
+}
+""").RunAsync();
+    }
+
+    [Fact]
+    public async Task Started_ParameterOfTheLocalFunctionThatStartsBoth_IsOneInstance()
+    {
+        var test = Create("""
+public class Dashboard
+{
+    public async Task<int> LoadAsync(AppDbContext context)
+    {
+        return await CountBothAsync(context);
+
+        async Task<int> CountBothAsync(AppDbContext db)
+        {
+            var usersTask = {|#1:db.Users.CountAsync()|};
+            var orders = await {|#0:db.Orders.CountAsync()|};
+            return orders + await usersTask;
+        }
+    }
+}
+""");
+        test.ExpectedDiagnostics.Add(Expect.Concurrent(0, 1, "AppDbContext", "each through db"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Started_TasksNeitherAwaitedNorJoinedInTheBlock_AreLeftAlone()
     {
         // The screen: nothing after the started task awaits or joins, so the block is not analysed (the caller gets both tasks).

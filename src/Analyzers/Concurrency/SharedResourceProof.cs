@@ -97,6 +97,11 @@ internal sealed class SharedResourceProof
 
     private SharedResource? SameInstance(RunningOperation first, Root a, RunningOperation second, Root b)
     {
+        if (IsPerCall(a.Symbol, first.Syntax, second.Syntax))
+        {
+            return null;
+        }
+
         foreach (var path in _paths.Of(a.Type))
         {
             if (_use.Reaches(first.Operation, a.Symbol, path) && _use.Reaches(second.Operation, b.Symbol, path))
@@ -190,6 +195,34 @@ internal sealed class SharedResourceProof
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A parameter or local of a lambda or local function that both operations are outside of is another value on every
+    /// call (each element a query's lambda is given): it proves no shared instance. Inside one call it is one instance.
+    /// </summary>
+    private static bool IsPerCall(ISymbol symbol, SyntaxNode first, SyntaxNode second)
+    {
+        var function = symbol switch
+        {
+            IParameterSymbol parameter => parameter.ContainingSymbol,
+            ILocalSymbol local => local.ContainingSymbol,
+            _ => null,
+        };
+        if (function is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            return false;
+        }
+
+        foreach (var reference in function.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == first.SyntaxTree && reference.Span.Contains(first.Span) && reference.Span.Contains(second.Span))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool IsOwn(INamedTypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, _containingType);
