@@ -177,10 +177,9 @@ public class Caller(Counter counter)
     }
 
     [Fact]
-    public async Task TwoQueryParameters_WithoutDataAccess_AreSilent()
+    public async Task TwoQueryParameters_WithoutDataAccess_AreReported()
     {
-        // Both queries are opaque (d): the caller may have composed them from one provider.
-        await Verify.Create($$"""
+        var test = Verify.Create($$"""
 
 using System.Linq;
 using System.Threading.Tasks;
@@ -189,13 +188,15 @@ public class Caller(Counter counter)
 {
     public async Task<int> RunAsync(IQueryable<int> first, IQueryable<int> second)
     {
-        var a = await counter.CountAsync(first);
-        var b = await counter.CountAsync(second);
+        var a = {|#0:await|} counter.CountAsync(first);
+        {|#1:var b = await counter.CountAsync(second);|}
         return a + b;
     }
 }
 
-""").RunAsync();
+""");
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
     }
 
     // The HTTP response is an ordered writer.

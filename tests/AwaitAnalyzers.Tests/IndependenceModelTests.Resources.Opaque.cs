@@ -30,10 +30,33 @@ public class Handler(Messaging.IMediator mediator)
     }
 
     [Fact]
-    public async Task TwoOpaqueInstancesWithoutDataAccess_AreSilent()
+    public async Task TwoOpaqueInstancesOfAnotherVendorWithoutDataAccess_AreReported()
     {
-        // (d): two unseen implementations, one behind each operation, may be handed one scoped instance.
+        // (d) is about the application's own abstractions: a library named apart from this project composes nothing of its.
         var services = await ReferenceAssembly.CompileAsync(MessagingLibrary);
+        var test = Verify.Create("""
+using System.Threading.Tasks;
+public class Handler(Messaging.IMediator first, Messaging.IMediator second)
+{
+    public async Task RunAsync()
+    {
+        var a = {|#0:await|} first.GetAsync<string>(1);
+        {|#1:var b = await second.GetAsync<string>(2);|}
+    }
+}
+
+""");
+        test.TestState.AdditionalReferences.Add(services);
+        test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TwoOpaqueInstancesOfTheSameSolutionWithoutDataAccess_AreSilent()
+    {
+        // (d): an assembly named like this one (TestProject.Messaging beside TestProject) is the same application's, whose
+        // unseen implementations may be handed one scoped context.
+        var services = await ReferenceAssembly.CompileAsync(MessagingLibrary, name: "TestProject.Messaging");
         var test = Verify.Create("""
 using System.Threading.Tasks;
 public class Handler(Messaging.IMediator first, Messaging.IMediator second)

@@ -17,8 +17,9 @@ internal static class ResourceConflicts
             return true;
         }
 
-        // (d): two unseen implementations, one behind each operation, may be handed one scoped instance.
-        if (AnyOpaque(firstFacts) && AnyOpaque(secondFacts))
+        // (d): two unseen implementations of the application's own abstractions, one behind each operation, may be handed
+        // one scoped instance.
+        if (AnyOwnOpaque(firstRoots, firstFacts, inference) && AnyOwnOpaque(secondRoots, secondFacts, inference))
         {
             return true;
         }
@@ -79,6 +80,19 @@ internal static class ResourceConflicts
         foreach (var fact in facts)
         {
             if (fact.IsOpaque)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyOwnOpaque(ImmutableArray<Root> roots, TypeFacts[] facts, ResourceInference inference)
+    {
+        for (var i = 0; i < roots.Length; i++)
+        {
+            if (facts[i].IsOpaque && roots[i].Type is { } type && inference.IsOwnCode(type))
             {
                 return true;
             }

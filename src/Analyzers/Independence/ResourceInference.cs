@@ -82,6 +82,9 @@ internal sealed class ResourceInference
         return SymbolEqualityComparer.Default.Equals(a, b) || InheritsFromOrImplements(a, b) || InheritsFromOrImplements(b, a);
     }
 
+    /// <summary>A type of the solution being built (docs/design.md §3.2 d).</summary>
+    public bool IsOwnCode(ITypeSymbol type) => _types.IsOwnCode(type);
+
     public bool IsKnownSafe(ITypeSymbol type)
         => Matches(type, _knownSafeTypes, _unresolvedConcurrentSafeTypes);
 

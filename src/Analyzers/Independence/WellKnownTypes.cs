@@ -98,6 +98,39 @@ internal sealed class WellKnownTypes
 
     public Compilation Compilation { get; }
 
+    /// <summary>
+    /// docs/design.md §3.2 (d): a type of the solution being built — declared in this compilation, or in a referenced assembly
+    /// whose name starts with the same first segment (<c>Shop.Core</c> for <c>Shop.Web</c>): the abstractions whose
+    /// implementations the same application composes, and may hand one scoped context.
+    /// </summary>
+    public bool IsOwnCode(ITypeSymbol type)
+    {
+        var assembly = type.OriginalDefinition.ContainingAssembly;
+        if (assembly is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(assembly, Compilation.Assembly))
+        {
+            return true;
+        }
+
+        var own = FirstSegment(Compilation.AssemblyName);
+        return own.Length > 0 && string.Equals(FirstSegment(assembly.Name), own, System.StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string FirstSegment(string? name)
+    {
+        if (name is null)
+        {
+            return string.Empty;
+        }
+
+        var dot = name.IndexOf('.');
+        return dot < 0 ? name : name.Substring(0, dot);
+    }
+
     public INamedTypeSymbol Task { get; }
 
     public INamedTypeSymbol TaskOfT { get; }
