@@ -49,11 +49,17 @@ internal sealed class IterationIndependence
             }
         }
 
-        using (AnalysisSteps.Time("AWAIT002 loop 10 iterations: pipeline, writes across iterations"))
+        using (AnalysisSteps.Time("AWAIT002 loop 10 iterations: writes across iterations"))
         {
-            return (!_scope.Options.ReportPipelines && IsPipeline()) || WritesAcrossIterations();
+            return WritesAcrossIterations();
         }
     }
+
+    /// <summary>
+    /// docs/design.md §3.10: an ordered pipeline (the item, or what it holds, is the receiver, or one delegate is applied to
+    /// each item), left silent unless <c>report_pipelines</c>. Asked before the rest, from types alone.
+    /// </summary>
+    public bool IsUnreportedPipeline() => !_scope.Options.ReportPipelines && IsPipeline();
 
     /// <summary>
     /// Iterations run at once touch shared state when the body assigns anything but its own locals (a field, a

@@ -97,6 +97,15 @@ internal sealed class LoopAnalysis
             return null;
         }
 
+        var iterations = new IterationIndependence(_independence, _loop, iterationVariable, operations, _scope);
+        using (AnalysisSteps.Time("AWAIT002 loop 4b iterations: an ordered pipeline"))
+        {
+            if (iterations.IsUnreportedPipeline())
+            {
+                return null;
+            }
+        }
+
         LoopAccumulation? accumulation;
         using (AnalysisSteps.Time("AWAIT002 loop 5 semantic: accumulation"))
         {
@@ -123,7 +132,7 @@ internal sealed class LoopAnalysis
 
         // The rest keeps its own Add, in order, after the operations.
         accumulation = fission is null ? accumulation : null;
-        if (new IterationIndependence(_independence, _loop, iterationVariable, operations, _scope).Conflict(bodyOperation, accumulation, fission))
+        if (iterations.Conflict(bodyOperation, accumulation, fission))
         {
             return null;
         }
