@@ -88,84 +88,82 @@ public sealed class ConcurrentResourceAnalyzer : IndependenceAnalyzer
     /// </summary>
     private static bool MayStartTasks(IReadOnlyList<StatementSyntax> statements)
     {
+        List<(int Index, string Local)>? candidates = null;
         for (var i = 0; i < statements.Count - 1; i++)
         {
-            var local = statements[i] switch
+            if (StartedLocal(statements[i]) is { } local)
             {
-                LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables }
-                    when variables[0].Initializer?.Value is InvocationExpressionSyntax => variables[0].Identifier.ValueText,
-                ExpressionStatementSyntax
-                    {
-                        Expression: InvocationExpressionSyntax
-                        {
-                            Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: IdentifierNameSyntax list },
-                            ArgumentList.Arguments: { Count: 1 } arguments,
-                        },
-                    } when arguments[0].Expression is InvocationExpressionSyntax => list.Identifier.ValueText,
-                _ => null,
-            };
-            if (local is not null && AwaitedOrJoinedAfter(statements, i, local))
-            {
-                return true;
+                (candidates ??= new List<(int, string)>()).Add((i, local));
             }
         }
 
-        return false;
-    }
+        if (candidates is null)
+        {
+            return false;
+        }
 
-    private static bool AwaitedOrJoinedAfter(IReadOnlyList<StatementSyntax> statements, int index, string local)
-    {
-        for (var j = index + 1; j < statements.Count; j++)
+        // One pass over the statements after the first candidate: the last statement that awaits or joins each name.
+        var lastUse = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        for (var j = candidates[0].Index + 1; j < statements.Count; j++)
         {
             foreach (var node in statements[j].DescendantNodes())
             {
                 switch (node)
                 {
-                    case AwaitExpressionSyntax awaited when Names(Unwrap(awaited.Expression), local):
-                        return true;
-                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WhenAll" or "WhenAny" } } join
-                        when Mentions(join.ArgumentList, local):
-                        return true;
+                    case AwaitExpressionSyntax awaited
+                        when AwaitStatement.AwaitedOperand(WithoutParentheses(awaited.Expression), out _) is IdentifierNameSyntax name:
+                        lastUse[name.Identifier.ValueText] = j;
+                        break;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WhenAll" or "WhenAny" } } join:
+                        foreach (var token in join.ArgumentList.DescendantTokens())
+                        {
+                            if (token.IsKind(SyntaxKind.IdentifierToken))
+                            {
+                                lastUse[token.ValueText] = j;
+                            }
+                        }
+
+                        break;
                 }
             }
         }
 
-        return false;
-    }
-
-    /// <summary>The awaited task without a trailing <c>.ConfigureAwait(…)</c> and parentheses.</summary>
-    private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
-    {
-        while (true)
+        foreach (var (index, local) in candidates)
         {
-            switch (expression)
-            {
-                case ParenthesizedExpressionSyntax parenthesized:
-                    expression = parenthesized.Expression;
-                    break;
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } member }:
-                    expression = member.Expression;
-                    break;
-                default:
-                    return expression;
-            }
-        }
-    }
-
-    private static bool Names(ExpressionSyntax expression, string local)
-        => expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local;
-
-    private static bool Mentions(SyntaxNode node, string local)
-    {
-        foreach (var token in node.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == local)
+            if (lastUse.TryGetValue(local, out var used) && used > index)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The local a statement starts a task into: <c>var t = A();</c> declares it, <c>tasks.Add(A());</c> adds to it.</summary>
+    private static string? StartedLocal(StatementSyntax statement)
+        => statement switch
+        {
+            LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables }
+                when variables[0].Initializer?.Value is InvocationExpressionSyntax => variables[0].Identifier.ValueText,
+            ExpressionStatementSyntax
+                {
+                    Expression: InvocationExpressionSyntax
+                    {
+                        Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: IdentifierNameSyntax list },
+                        ArgumentList.Arguments: { Count: 1 } arguments,
+                    },
+                } when arguments[0].Expression is InvocationExpressionSyntax => list.Identifier.ValueText,
+            _ => null,
+        };
+
+    private static ExpressionSyntax WithoutParentheses(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
     }
 
     private static ConcurrencyAnalysis Analysis(SyntaxNodeAnalysisContext context, IndependenceModel model)

@@ -109,8 +109,31 @@ internal sealed class AwaitStatement
             return null;
         }
 
-        var operand = await.Expression;
-        ArgumentSyntax? configureAwait = null;
+        if (AwaitedOperand(await.Expression, out var configureAwait) is not InvocationExpressionSyntax invocation)
+        {
+            return null;
+        }
+
+        return new AwaitStatement
+        {
+            Statement = statement,
+            Kind = kind,
+            Await = await,
+            Invocation = invocation,
+            ConfigureAwaitArgument = configureAwait,
+            Declaration = declaration,
+            AssignmentTarget = target,
+        };
+    }
+
+    /// <summary>
+    /// What an await waits for: <paramref name="awaited"/> without a trailing <c>.ConfigureAwait(x)</c> (whose argument is
+    /// <paramref name="configureAwait"/>) and without parentheses.
+    /// </summary>
+    public static ExpressionSyntax AwaitedOperand(ExpressionSyntax awaited, out ArgumentSyntax? configureAwait)
+    {
+        var operand = awaited;
+        configureAwait = null;
         if (operand is InvocationExpressionSyntax
             {
                 Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var inner },
@@ -126,21 +149,7 @@ internal sealed class AwaitStatement
             operand = parenthesized.Expression;
         }
 
-        if (operand is not InvocationExpressionSyntax invocation)
-        {
-            return null;
-        }
-
-        return new AwaitStatement
-        {
-            Statement = statement,
-            Kind = kind,
-            Await = await,
-            Invocation = invocation,
-            ConfigureAwaitArgument = configureAwait,
-            Declaration = declaration,
-            AssignmentTarget = target,
-        };
+        return operand;
     }
 
     private static bool IsPlainDeclaration(LocalDeclarationStatementSyntax local, VariableDeclarationSyntax declaration)
