@@ -147,20 +147,21 @@ internal sealed class EffectAnalysis
     private static EffectSummary Combine(List<EffectSummary> summaries, int parameterCount)
     {
         var parameters = new bool[parameterCount];
-        bool writesThis = false, writesStatic = false, writesCaptured = false, completes = true;
+        bool writesThis = false, writesStatic = false, writesCaptured = false;
+        var waits = WaitKind.Nothing;
         foreach (var summary in summaries)
         {
             writesThis |= summary.WritesThis;
             writesStatic |= summary.WritesStatic;
             writesCaptured |= summary.WritesCaptured;
-            completes &= summary.StartsNothing;
+            waits = summary.Waits > waits ? summary.Waits : waits;
             for (var i = 0; i < parameterCount; i++)
             {
                 parameters[i] |= summary.WritesArgument(i);
             }
         }
 
-        return new EffectSummary(writesThis, writesStatic, writesCaptured, parameters.ToImmutableArray(), completes);
+        return new EffectSummary(writesThis, writesStatic, writesCaptured, parameters.ToImmutableArray(), waits);
     }
 
     /// <summary>The bound body of a method declared in this compilation, or null (metadata, abstract, extern, partial without body).</summary>

@@ -24,7 +24,7 @@ internal sealed class EffectSummarizer
     private bool _writesThis;
     private bool _writesStatic;
     private bool _writesCaptured;
-    private bool _awaitsNothingOfItsOwn = true;
+    private WaitKind _awaits = WaitKind.Nothing;
     private readonly HashSet<ILocalSymbol> _givenTaskLocals = new(SymbolEqualityComparer.Default);
 
     public EffectSummarizer(EffectAnalysis analysis, IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
@@ -47,14 +47,14 @@ internal sealed class EffectSummarizer
             {
                 case IAwaitOperation awaitOperation:
                     awaits = true;
-                    _awaitsNothingOfItsOwn &= IsGivenTask(awaitOperation.Operation) || IsCompletedTask(awaitOperation.Operation);
+                    WaitsOn(IsGivenTask(awaitOperation.Operation) ? WaitKind.Nothing : WaitOf(awaitOperation.Operation));
                     break;
                 // await foreach and await using await too: the stream's next item, the disposal.
                 case IForEachLoopOperation { IsAsynchronous: true }:
                 case IUsingOperation { IsAsynchronous: true }:
                 case IUsingDeclarationOperation { IsAsynchronous: true }:
                     awaits = true;
-                    _awaitsNothingOfItsOwn = false;
+                    WaitsOn(WaitKind.Anything);
                     break;
                 case IForEachLoopOperation loop when IsGivenTask(loop.Collection):
                     _givenTaskLocals.UnionWith(loop.Locals);
@@ -79,12 +79,13 @@ internal sealed class EffectSummarizer
             }
         }
 
-        var completes = CompletesSynchronously(body, awaits)
-                        || (_method.IsAsync && awaits && _awaitsNothingOfItsOwn && !_method.IsAsyncIteratorLike());
-        return !_writesThis && !_writesStatic && !_writesCaptured && Array.IndexOf(_writesParameter, true) < 0 && !completes
+        var waits = Waits(body, awaits);
+        return !_writesThis && !_writesStatic && !_writesCaptured && Array.IndexOf(_writesParameter, true) < 0 && waits == WaitKind.Anything
             ? EffectSummary.None
-            : new EffectSummary(_writesThis, _writesStatic, _writesCaptured, _writesParameter.ToImmutableArray(), completes);
+            : new EffectSummary(_writesThis, _writesStatic, _writesCaptured, _writesParameter.ToImmutableArray(), waits);
     }
+
+    private void WaitsOn(WaitKind kind) => _awaits = kind > _awaits ? kind : _awaits;
 
     /// <summary>
     /// A task (or tasks) the method was given: a parameter, an item of a parameter collection, their
@@ -186,62 +187,71 @@ internal sealed class EffectSummarizer
     }
 
     /// <summary>
-    /// An async method that never awaits, or a method whose every returned value is a completed task
-    /// (<c>Task.FromResult</c>, <c>Task.CompletedTask</c>, <c>new ValueTask&lt;T&gt;(v)</c>, <c>default</c>, or the task of a
-    /// callee in source that itself completes synchronously).
+    /// What the method waits on at most. An async method: what its awaits wait on (nothing when it never awaits). Any
+    /// other: what every task it returns waits on (<c>Task.FromResult</c>, <c>Task.CompletedTask</c>,
+    /// <c>new ValueTask&lt;T&gt;(v)</c>, <c>default</c> and the task of a callee in source that starts nothing wait on nothing).
     /// </summary>
-    private bool CompletesSynchronously(IOperation body, bool awaits)
+    private WaitKind Waits(IOperation body, bool awaits)
     {
         if (_method.IsAsync)
         {
-            return !awaits && !_method.IsAsyncIteratorLike();
+            return _method.IsAsyncIteratorLike() ? WaitKind.Anything : awaits ? _awaits : WaitKind.Nothing;
         }
 
         var returns = 0;
+        var waits = WaitKind.Nothing;
         foreach (var operation in body.SelfAndDescendants(o => o is not (IAnonymousFunctionOperation or ILocalFunctionOperation)))
         {
             if (operation is IReturnOperation { ReturnedValue: { } value })
             {
                 returns++;
-                if (!IsCompletedTask(value))
+                var returned = WaitOf(value);
+                if (returned == WaitKind.Anything)
                 {
-                    return false;
+                    return WaitKind.Anything;
                 }
+
+                waits = returned > waits ? returned : waits;
             }
         }
 
-        return returns > 0;
+        return returns > 0 ? waits : WaitKind.Anything;
     }
 
-    private bool IsCompletedTask(IOperation value)
+    /// <summary>What a task the method awaits or returns waits on at most.</summary>
+    private WaitKind WaitOf(IOperation value)
     {
         switch (value)
         {
             case IConversionOperation conversion:
-                return IsCompletedTask(conversion.Operand);
+                return WaitOf(conversion.Operand);
             case IDefaultValueOperation:
-                return value.Type is { IsValueType: true };
+                return value.Type is { IsValueType: true } ? WaitKind.Nothing : WaitKind.Anything;
             case IObjectCreationOperation { Arguments.Length: 1 } creation:
                 // new ValueTask<T>(result); not new ValueTask(task) nor new Task(action).
                 return _analysis.Types.GetAwaitableKind(creation.Type) == AwaitableKind.ValueTaskOfT
                        && creation.Arguments[0].Value.Type is { } argument
-                       && _analysis.Types.GetAwaitableKind(argument) == AwaitableKind.None;
+                       && _analysis.Types.GetAwaitableKind(argument) == AwaitableKind.None
+                    ? WaitKind.Nothing
+                    : WaitKind.Anything;
             case IPropertyReferenceOperation { Property.Name: "CompletedTask", Property.IsStatic: true } property:
-                return _analysis.Types.GetAwaitableKind(property.Property.ContainingType) != AwaitableKind.None;
+                return _analysis.Types.GetAwaitableKind(property.Property.ContainingType) != AwaitableKind.None ? WaitKind.Nothing : WaitKind.Anything;
             case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromResult" or "FromException" or "FromCanceled" } method }:
-                return _analysis.Types.GetAwaitableKind(method.ContainingType) != AwaitableKind.None;
+                return _analysis.Types.GetAwaitableKind(method.ContainingType) != AwaitableKind.None ? WaitKind.Nothing : WaitKind.Anything;
             case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured }:
-                return IsCompletedTask(configured);
+                return WaitOf(configured);
             case IInvocationOperation { TargetMethod: { } recursive }
                 when SymbolEqualityComparer.Default.Equals(recursive.OriginalDefinition, _method.OriginalDefinition):
-                // A call of the method itself starts nothing the method's other paths do not: they decide.
-                return true;
+                // A call of the method itself waits on nothing the method's other paths do not: they decide.
+                return WaitKind.Nothing;
+            case IInvocationOperation { TargetMethod: { } file } when WellKnownTypes.IsLocalFileOperation(file):
+                return WaitKind.LocalFiles;
             case IInvocationOperation { TargetMethod: { } callee }
                 when callee.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction:
-                // A task handed on from a callee in source that completes synchronously is itself completed.
-                return _analysis.Of(callee.OriginalDefinition, _depth + 1, _visiting, _cancellationToken) is { StartsNothing: true };
+                // A task handed on from a callee in source waits on what that callee waits on.
+                return _analysis.Of(callee.OriginalDefinition, _depth + 1, _visiting, _cancellationToken)?.Waits ?? WaitKind.Anything;
             default:
-                return false;
+                return WaitKind.Anything;
         }
     }
 }

@@ -19,15 +19,15 @@ namespace AwaitAnalyzers.Independence;
 /// </summary>
 internal sealed class EffectSummary
 {
-    public static readonly EffectSummary None = new(false, false, false, ImmutableArray<bool>.Empty, false);
+    public static readonly EffectSummary None = new(false, false, false, ImmutableArray<bool>.Empty, WaitKind.Anything);
 
-    public EffectSummary(bool writesThis, bool writesStatic, bool writesCaptured, ImmutableArray<bool> writesParameter, bool startsNothing)
+    public EffectSummary(bool writesThis, bool writesStatic, bool writesCaptured, ImmutableArray<bool> writesParameter, WaitKind waits)
     {
         WritesThis = writesThis;
         WritesStatic = writesStatic;
         WritesCaptured = writesCaptured;
         WritesParameter = writesParameter;
-        StartsNothing = startsNothing;
+        Waits = waits;
     }
 
     /// <summary>Assigns a field or property of its instance, or changes an object one of them holds.</summary>
@@ -46,9 +46,23 @@ internal sealed class EffectSummary
     /// or every await waits for a task the method was given (work its caller already started) or for a completed task
     /// (a callee in source that itself starts nothing).
     /// </summary>
-    public bool StartsNothing { get; }
+    public bool StartsNothing => Waits == WaitKind.Nothing;
+
+    /// <summary>The most its awaits (or the tasks it returns) wait on (docs/design.md §3.5).</summary>
+    public WaitKind Waits { get; }
 
     public bool WritesArgument(int ordinal) => ordinal >= 0 && ordinal < WritesParameter.Length && WritesParameter[ordinal];
+}
+
+/// <summary>
+/// docs/design.md §3.5: what a method waits on at most, in increasing order — nothing of its own (a completed task, a
+/// task it was given), the local file system (<c>System.IO.File</c>'s asynchronous methods), or anything else.
+/// </summary>
+internal enum WaitKind
+{
+    Nothing,
+    LocalFiles,
+    Anything,
 }
 
 /// <summary>What an expression that is written (or called with a writing method) is, at the base of its member chain.</summary>

@@ -103,6 +103,22 @@ internal sealed class OperationBinder
                && _effects.Of(method, cancellationToken) is { StartsNothing: true };
     }
 
+    /// <summary>
+    /// docs/design.md §3.5: the operation waits on the local file system at most — a method of <c>System.IO.File</c>, or a
+    /// callee in source whose awaits (and the bodies they call) wait on nothing else.
+    /// </summary>
+    public bool WaitsOnLocalFilesAtMost(AwaitedOperation operation, CancellationToken cancellationToken)
+    {
+        var method = operation.Method;
+        if (WellKnownTypes.IsLocalFileOperation(method))
+        {
+            return true;
+        }
+
+        return method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
+               && _effects.Of(method, cancellationToken) is { Waits: not WaitKind.Anything };
+    }
+
     /// <summary>docs/design.md §3.3–§3.5.</summary>
     private OperationIntent Classify(AwaitStatement statement, IMethodSymbol method, AwaitableKind awaitable, AwaitOptions options)
     {

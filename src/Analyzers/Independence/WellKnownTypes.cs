@@ -120,6 +120,15 @@ internal sealed class WellKnownTypes
         return own.Length > 0 && string.Equals(FirstSegment(assembly.Name), own, System.StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// docs/design.md §3.5: an asynchronous method of <c>System.IO.File</c> (<c>ReadAllTextAsync</c>, <c>WriteAllBytesAsync</c>…):
+    /// it waits on the local file system only.
+    /// </summary>
+    public static bool IsLocalFileOperation(IMethodSymbol method)
+        => method is { IsStatic: true, ContainingType: { Name: "File", ContainingType: null } type }
+           && method.Name.EndsWith("Async", System.StringComparison.Ordinal)
+           && type.ContainingNamespace?.ToDisplayString() == "System.IO";
+
     private static string FirstSegment(string? name)
     {
         if (name is null)

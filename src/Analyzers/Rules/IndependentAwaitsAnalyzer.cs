@@ -150,15 +150,33 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
         {
             if (i == run.Count || model.Binder.StartsNothing(run[i], context.CancellationToken))
             {
-                ReportGroup(context, run.GetRange(start, i - start));
+                ReportGroup(context, run.GetRange(start, i - start), model);
                 start = i + 1;
             }
         }
     }
 
-    private static void ReportGroup(SyntaxNodeAnalysisContext context, List<AwaitedOperation> group)
+    /// <summary>
+    /// docs/design.md §3.5: a local file answers in far less time than a network or database call, so overlapping one
+    /// with the others saves little; a group is worth its rewrite when at least two members wait on more than that.
+    /// </summary>
+    private static bool HasTwoLongWaits(List<AwaitedOperation> group, IndependenceModel model, System.Threading.CancellationToken cancellationToken)
     {
-        if (group.Count < 2)
+        var longWaits = 0;
+        foreach (var member in group)
+        {
+            if (!model.Binder.WaitsOnLocalFilesAtMost(member, cancellationToken) && ++longWaits == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void ReportGroup(SyntaxNodeAnalysisContext context, List<AwaitedOperation> group, IndependenceModel model)
+    {
+        if (group.Count < 2 || !HasTwoLongWaits(group, model, context.CancellationToken))
         {
             return;
         }
