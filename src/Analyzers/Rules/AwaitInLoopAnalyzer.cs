@@ -17,10 +17,10 @@ public sealed class AwaitInLoopAnalyzer : IndependenceAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AwaitInLoop);
 
-    private protected override void Register(CompilationStartAnalysisContext context, IndependenceModel model)
+    private protected override void Register(CompilationStartAnalysisContext context, CompilationModel model)
         => context.RegisterSyntaxNodeAction(c => Analyze(c, model), SyntaxKind.ForEachStatement, SyntaxKind.ForStatement);
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, IndependenceModel model)
+    private static void Analyze(SyntaxNodeAnalysisContext context, CompilationModel compilation)
     {
         var loop = (StatementSyntax)context.Node;
         using (AnalysisSteps.Time("AWAIT002 1 syntax: loop candidate"))
@@ -29,6 +29,11 @@ public sealed class AwaitInLoopAnalyzer : IndependenceAnalyzer
             {
                 return;
             }
+        }
+
+        if (compilation.Value is not { } model)
+        {
+            return;
         }
 
         var options = AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(loop.SyntaxTree));

@@ -22,13 +22,13 @@ public sealed class ConcurrentResourceAnalyzer : IndependenceAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConcurrentResource);
 
-    private protected override void Register(CompilationStartAnalysisContext context, IndependenceModel model)
+    private protected override void Register(CompilationStartAnalysisContext context, CompilationModel model)
     {
         context.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, model), SyntaxKind.InvocationExpression);
         context.RegisterSyntaxNodeAction(c => AnalyzeStatements(c, model), SyntaxKind.Block, SyntaxKind.SwitchSection, SyntaxKind.CompilationUnit);
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IndependenceModel model)
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, CompilationModel compilation)
     {
         using var step = AnalysisSteps.Time("AWAIT003 invocation");
         var invocation = (InvocationExpressionSyntax)context.Node;
@@ -38,7 +38,8 @@ public sealed class ConcurrentResourceAnalyzer : IndependenceAnalyzer
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             _ => null,
         };
-        if (name is not ("WhenAll" or "WhenAny" or "ForEachAsync") || AsyncContext.HasSyntaxErrors(invocation))
+        if (name is not ("WhenAll" or "WhenAny" or "ForEachAsync") || AsyncContext.HasSyntaxErrors(invocation)
+            || compilation.Value is not { } model)
         {
             return;
         }
@@ -65,11 +66,11 @@ public sealed class ConcurrentResourceAnalyzer : IndependenceAnalyzer
         }
     }
 
-    private static void AnalyzeStatements(SyntaxNodeAnalysisContext context, IndependenceModel model)
+    private static void AnalyzeStatements(SyntaxNodeAnalysisContext context, CompilationModel compilation)
     {
         using var step = AnalysisSteps.Time("AWAIT003 statements");
         var statements = AsyncContext.StatementsOf(context.Node);
-        if (!MayStartTasks(statements) || AsyncContext.HasSyntaxErrors(context.Node))
+        if (!MayStartTasks(statements) || AsyncContext.HasSyntaxErrors(context.Node) || compilation.Value is not { } model)
         {
             return;
         }

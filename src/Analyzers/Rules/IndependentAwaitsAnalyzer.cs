@@ -16,18 +16,13 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.IndependentAwaits);
 
-    private protected override void Register(CompilationStartAnalysisContext context, IndependenceModel model)
+    private protected override void Register(CompilationStartAnalysisContext context, CompilationModel model)
         => context.RegisterSyntaxNodeAction(c => Analyze(c, model), SyntaxKind.Block, SyntaxKind.SwitchSection, SyntaxKind.CompilationUnit);
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, IndependenceModel model)
+    private static void Analyze(SyntaxNodeAnalysisContext context, CompilationModel compilation)
     {
         AwaitOptions? read = null;
         AwaitOptions Options() => read ??= AwaitOptions.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Node.SyntaxTree));
-
-        if (model.Types.ReferencesTestFramework && !Options().AnalyzeTestProjects)
-        {
-            return; // docs/design.md §2: test projects
-        }
 
         AwaitStatement?[]? shapes;
         using (AnalysisSteps.Time("AWAIT001 1 syntax: statement shapes and pair screen"))
@@ -35,9 +30,15 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
             shapes = FindCandidateShapes(AsyncContext.StatementsOf(context.Node), () => Options().IncludeCommands);
         }
 
-        if (shapes is null || !AsyncContext.IsInAsyncFunction(context.Node) || AsyncContext.HasSyntaxErrors(context.Node))
+        if (shapes is null || !AsyncContext.IsInAsyncFunction(context.Node) || AsyncContext.HasSyntaxErrors(context.Node)
+            || compilation.Value is not { } model)
         {
             return;
+        }
+
+        if (model.Types.ReferencesTestFramework && !Options().AnalyzeTestProjects)
+        {
+            return; // docs/design.md §2: test projects
         }
 
         var body = AsyncContext.EnclosingBody(context.Node) ?? context.Node;
