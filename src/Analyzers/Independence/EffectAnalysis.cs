@@ -154,7 +154,7 @@ internal sealed class EffectAnalysis
             writesThis |= summary.WritesThis;
             writesStatic |= summary.WritesStatic;
             writesCaptured |= summary.WritesCaptured;
-            waits = summary.Waits > waits ? summary.Waits : waits;
+            waits = waits.AndThen(summary.Waits);
             for (var i = 0; i < parameterCount; i++)
             {
                 parameters[i] |= summary.WritesArgument(i);

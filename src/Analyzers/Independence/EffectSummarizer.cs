@@ -85,7 +85,7 @@ internal sealed class EffectSummarizer
             : new EffectSummary(_writesThis, _writesStatic, _writesCaptured, _writesParameter.ToImmutableArray(), waits);
     }
 
-    private void WaitsOn(WaitKind kind) => _awaits = kind > _awaits ? kind : _awaits;
+    private void WaitsOn(WaitKind kind) => _awaits = _awaits.AndThen(kind);
 
     /// <summary>
     /// A task (or tasks) the method was given: a parameter, an item of a parameter collection, their
@@ -211,7 +211,7 @@ internal sealed class EffectSummarizer
                     return WaitKind.Anything;
                 }
 
-                waits = returned > waits ? returned : waits;
+                waits = waits.AndThen(returned);
             }
         }
 

@@ -65,6 +65,12 @@ internal enum WaitKind
     Anything,
 }
 
+internal static class WaitKindExtensions
+{
+    /// <summary>The longer of two waits: what a method waiting on both waits on at most.</summary>
+    public static WaitKind AndThen(this WaitKind first, WaitKind second) => second > first ? second : first;
+}
+
 /// <summary>What an expression that is written (or called with a writing method) is, at the base of its member chain.</summary>
 internal enum WrittenBase
 {

@@ -87,36 +87,33 @@ internal sealed class OperationBinder
     /// otherwise be reported.
     /// </remarks>
     public bool StartsNothing(AwaitedOperation operation, CancellationToken cancellationToken)
-        => StartsNothing(operation.Method, cancellationToken);
-
-    private bool StartsNothing(IMethodSymbol method, CancellationToken cancellationToken)
-    {
-        if (method.Name == "CancelAsync" && method.ContainingType is { Name: "CancellationTokenSource" } type
-            && type.ContainingNamespace?.ToDisplayString() == "System.Threading")
-        {
-            return true;
-        }
-
-        // A virtual or interface member counts when every implementation in source completes synchronously
-        // (the summary of an abstraction combines its implementations'; one elsewhere leaves it unjudged).
-        return method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
-               && _effects.Of(method, cancellationToken) is { StartsNothing: true };
-    }
+        => WaitsAtMost(operation.Method, cancellationToken) == WaitKind.Nothing;
 
     /// <summary>
     /// docs/design.md §3.5: the operation waits on the local file system at most — a method of <c>System.IO.File</c>, or a
     /// callee in source whose awaits (and the bodies they call) wait on nothing else.
     /// </summary>
     public bool WaitsOnLocalFilesAtMost(AwaitedOperation operation, CancellationToken cancellationToken)
+        => WaitsAtMost(operation.Method, cancellationToken) != WaitKind.Anything;
+
+    private WaitKind WaitsAtMost(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        var method = operation.Method;
-        if (WellKnownTypes.IsLocalFileOperation(method))
+        if (method.Name == "CancelAsync" && method.ContainingType is { Name: "CancellationTokenSource" } type
+            && type.ContainingNamespace?.ToDisplayString() == "System.Threading")
         {
-            return true;
+            return WaitKind.Nothing;
         }
 
-        return method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction
-               && _effects.Of(method, cancellationToken) is { Waits: not WaitKind.Anything };
+        if (WellKnownTypes.IsLocalFileOperation(method))
+        {
+            return WaitKind.LocalFiles;
+        }
+
+        // A virtual or interface member counts when every implementation in source waits on no more
+        // (the summary of an abstraction combines its implementations'; one elsewhere leaves it unjudged).
+        return method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && _effects.Of(method, cancellationToken) is { } summary
+            ? summary.Waits
+            : WaitKind.Anything;
     }
 
     /// <summary>docs/design.md §3.3–§3.5.</summary>
