@@ -33,6 +33,9 @@ internal sealed class EffectAnalysis
     internal WellKnownTypes Types => _types;
     private readonly ConcurrentDictionary<IMethodSymbol, EffectSummary> _summaries = new(SymbolEqualityComparer.Default);
 
+    /// <summary>Overridable methods' own bodies, for the calls that do not dispatch (<c>base.M()</c>).</summary>
+    private readonly ConcurrentDictionary<IMethodSymbol, EffectSummary> _bodies = new(SymbolEqualityComparer.Default);
+
     public EffectAnalysis(WellKnownTypes types, ImplementationIndex implementations)
     {
         _types = types;
@@ -64,10 +67,15 @@ internal sealed class EffectAnalysis
         return false;
     }
 
-    /// <summary>The summary at a depth below the method first asked about; null past the bound or on a cycle.</summary>
-    internal EffectSummary? Of(IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
+    /// <summary>
+    /// The summary at a depth below the method first asked about; null past the bound or on a cycle. A call that dispatches
+    /// virtually (<paramref name="dispatch"/>) also reaches the overrides in source; <c>base.M()</c> runs the one body.
+    /// </summary>
+    internal EffectSummary? Of(IMethodSymbol method, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken, bool dispatch = true)
     {
-        if (_summaries.TryGetValue(method, out var known))
+        var overridable = CanBeOverridden(method);
+        var cache = overridable && !dispatch ? _bodies : _summaries;
+        if (cache.TryGetValue(method, out var known))
         {
             return known;
         }
@@ -85,8 +93,46 @@ internal sealed class EffectAnalysis
         }
 
         var summary = new EffectSummarizer(this, method, depth, visiting, cancellationToken).Summarize(body);
-        visiting.Remove(method);
-        return _summaries.GetOrAdd(method, summary);
+        visiting.Remove(method); // an override's base.M() reads this body again, as a call of its own
+        var whole = overridable && dispatch ? WithOverrides(method, summary, depth, visiting, cancellationToken) : summary;
+        return whole is null ? null : cache.GetOrAdd(method, whole);
+    }
+
+    /// <summary>A virtual or overriding method of a class declared here that a class in source may override again.</summary>
+    private bool CanBeOverridden(IMethodSymbol method)
+        => (method.IsVirtual || method.IsOverride) && !method.IsSealed && method.ContainingType is { TypeKind: TypeKind.Class, IsSealed: false } type
+           && SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _types.Compilation.Assembly);
+
+    /// <summary>
+    /// docs/design.md §3.10: a virtual method writes what its own body or any override in source writes (a visitor whose base
+    /// methods do nothing, overridden to write one buffer). Null when an override cannot be summarised (judged by name).
+    /// </summary>
+    private EffectSummary? WithOverrides(IMethodSymbol method, EffectSummary own, int depth, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
+    {
+        var derived = _implementations.DerivedInSource(method.ContainingType);
+        if (derived.Count == 0)
+        {
+            return own;
+        }
+
+        var summaries = new List<EffectSummary> { own };
+        var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method.OriginalDefinition };
+        foreach (var type in derived)
+        {
+            if (FindOverride(type, method) is not { } member || !seen.Add(member.OriginalDefinition))
+            {
+                continue;
+            }
+
+            if (summaries.Count > 8 || Of(member.OriginalDefinition, depth + 1, visiting, cancellationToken, dispatch: false) is not { } summary)
+            {
+                return null;
+            }
+
+            summaries.Add(summary);
+        }
+
+        return Combine(summaries, method.Parameters.Length);
     }
 
     /// <summary>
@@ -214,7 +260,9 @@ internal sealed class EffectAnalysis
             case IParameterReferenceOperation parameter:
                 return SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method)
                     ? (WrittenBase.Parameter, parameter.Parameter.Ordinal)
-                    : (WrittenBase.Captured, -1);
+                    : parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor }
+                        ? (WrittenBase.This, -1) // a primary constructor's parameter, read from a member: the instance's state
+                        : (WrittenBase.Captured, -1);
             case ILocalReferenceOperation local:
                 return method is null || SymbolEqualityComparer.Default.Equals(local.Local.ContainingSymbol, method)
                     ? (WrittenBase.Own, -1)

@@ -158,7 +158,7 @@ internal sealed class EffectSummarizer
     private void Call(IInvocationOperation invocation)
     {
         var target = invocation.TargetMethod;
-        var summary = target is null ? null : _analysis.Of(target.OriginalDefinition, _depth + 1, _visiting, _cancellationToken);
+        var summary = target is null ? null : _analysis.Of(target.OriginalDefinition, _depth + 1, _visiting, _cancellationToken, dispatch: invocation.IsVirtual);
         if (target is null)
         {
             return;
@@ -246,10 +246,10 @@ internal sealed class EffectSummarizer
                 return WaitKind.Nothing;
             case IInvocationOperation { TargetMethod: { } file } when WellKnownTypes.IsLocalFileOperation(file):
                 return WaitKind.LocalFiles;
-            case IInvocationOperation { TargetMethod: { } callee }
+            case IInvocationOperation { TargetMethod: { } callee } call
                 when callee.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction:
                 // A task handed on from a callee in source waits on what that callee waits on.
-                return _analysis.Of(callee.OriginalDefinition, _depth + 1, _visiting, _cancellationToken)?.Waits ?? WaitKind.Anything;
+                return _analysis.Of(callee.OriginalDefinition, _depth + 1, _visiting, _cancellationToken, dispatch: call.IsVirtual)?.Waits ?? WaitKind.Anything;
             default:
                 return WaitKind.Anything;
         }

@@ -15,17 +15,26 @@ internal sealed class ImplementationIndex
 {
     private readonly Compilation _compilation;
     private readonly Lazy<Dictionary<ISymbol, List<INamedTypeSymbol>>> _source;
+    private readonly Lazy<Dictionary<ISymbol, List<INamedTypeSymbol>>> _derived;
     private readonly ConcurrentDictionary<IAssemblySymbol, Lazy<Dictionary<ISymbol, List<INamedTypeSymbol>>>> _referenced = new(SymbolEqualityComparer.Default);
 
     public ImplementationIndex(Compilation compilation)
     {
         _compilation = compilation;
         _source = new Lazy<Dictionary<ISymbol, List<INamedTypeSymbol>>>(BuildSourceIndex, isThreadSafe: true);
+        _derived = new Lazy<Dictionary<ISymbol, List<INamedTypeSymbol>>>(BuildDerivedIndex, isThreadSafe: true);
     }
 
     /// <summary>Concrete types declared in the compilation that implement or derive from <paramref name="abstraction"/>.</summary>
     public IReadOnlyList<INamedTypeSymbol> InSource(INamedTypeSymbol abstraction)
         => Find(_source.Value, abstraction);
+
+    /// <summary>
+    /// Concrete types declared in the compilation that derive from the class <paramref name="type"/>, abstract or not: the
+    /// types whose overrides a virtual call on it may reach (docs/design.md §3.10).
+    /// </summary>
+    public IReadOnlyList<INamedTypeSymbol> DerivedInSource(INamedTypeSymbol type)
+        => Find(_derived.Value, type);
 
     /// <summary>Public concrete types of the referenced assemblies that implement or derive from <paramref name="abstraction"/>.</summary>
     public IReadOnlyList<INamedTypeSymbol> InReferences(INamedTypeSymbol abstraction)
@@ -52,6 +61,24 @@ internal sealed class ImplementationIndex
         foreach (var type in ConcreteTypes(_compilation.Assembly.GlobalNamespace, publicOnly: false))
         {
             AddAbstractions(index, type, declaredIn: null);
+        }
+
+        return index;
+    }
+
+    private Dictionary<ISymbol, List<INamedTypeSymbol>> BuildDerivedIndex()
+    {
+        using var step = AnalysisSteps.Time("implementations: index of the compilation's derived classes");
+        var index = new Dictionary<ISymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+        foreach (var type in ConcreteTypes(_compilation.Assembly.GlobalNamespace, publicOnly: false))
+        {
+            for (var current = type.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.ContainingAssembly, _compilation.Assembly))
+                {
+                    Add(index, current.OriginalDefinition, type, declaredIn: null);
+                }
+            }
         }
 
         return index;
