@@ -85,8 +85,8 @@ internal sealed class IndependenceModel
 
         using (AnalysisSteps.Time("independence 2 resource conflict (roots, resource facts)"))
         {
-            // An awaited delegate is an unseen callee: with a data-access assembly it may hold the scoped context (§3.2 c).
-            if ((Types.ReferencesDataAccessAssembly && (first.InvokesDelegate || second.InvokesDelegate))
+            // An awaited delegate is an unseen callee: it may write what its creator captured, or hold the scoped context (§3.10).
+            if (first.InvokesDelegate || second.InvokesDelegate
                 || RootsConflict(GetRoots(first, scope), GetRoots(second, scope), scope.Options))
             {
                 return false;

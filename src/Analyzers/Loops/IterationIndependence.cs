@@ -228,14 +228,12 @@ internal sealed class IterationIndependence
         return false;
     }
 
-    /// <summary>docs/design.md §3.10: an awaited delegate from outside the iteration is an unseen callee; with a data-access assembly it may hold the scoped context.</summary>
+    /// <summary>
+    /// docs/design.md §3.10: an awaited delegate from outside the iteration is an unseen callee: it runs its creator's code,
+    /// which may write what it captured (a counter, a list) or hold the scoped context.
+    /// </summary>
     private bool InvokesUnseenDelegate()
     {
-        if (!_independence.Types.ReferencesDataAccessAssembly)
-        {
-            return false;
-        }
-
         foreach (var operation in _operations)
         {
             if (operation.InvokesDelegate && operation.Invocation.Instance is { } target && !ComesFromItem(target, _loop, _iterationVariable))
