@@ -226,6 +226,63 @@ public class Mapping
 """, null, Expect.Loop(0, 1));
     }
 
+    private const string Approvals = """
+
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+public class Approval
+{
+    public string Email { get; set; } = "";
+    public async Task NotifyAsync(Func<string, Task> send)
+    {
+        await Pending.Done();
+        await send(Email);
+    }
+    public async Task ReportAsync(Func<string, Task> send)
+    {
+        await Pending.Done();
+        Console.WriteLine(send.Method.Name);
+    }
+}
+
+""";
+
+    [Fact]
+    public async Task LoopCallingACalleeThatAwaitsTheCallbackItIsHanded_IsSilent()
+    {
+        // The callee runs the caller's callback, whose code is not in view (a mail service with a cache of its own).
+        await VerifyLoopAsync(Approvals + """
+
+public class Batch
+{
+    public async Task SendAsync(List<Approval> approvals, Func<string, Task> send)
+    {
+        foreach (var approval in approvals)
+            await approval.NotifyAsync(send);
+    }
+}
+
+""");
+    }
+
+    [Fact]
+    public async Task LoopCallingACalleeThatOnlyReadsTheCallbackItIsHanded_IsReported()
+    {
+        await VerifyLoopAsync(Approvals + """
+
+public class Batch
+{
+    public async Task SendAsync(List<Approval> approvals, Func<string, Task> send)
+    {
+        {|#0:foreach|} (var approval in approvals)
+            {|#1:await approval.ReportAsync(send)|};
+    }
+}
+
+""", null, Expect.Loop(0, 1));
+    }
+
     private const string Invokers = """
 
 using System;

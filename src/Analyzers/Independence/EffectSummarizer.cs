@@ -158,6 +158,14 @@ internal sealed class EffectSummarizer
     private void Call(IInvocationOperation invocation)
     {
         var target = invocation.TargetMethod;
+        if (target is { MethodKind: MethodKind.DelegateInvoke } && invocation.Instance is not ILocalReferenceOperation
+            && (target.ReturnsVoid || _analysis.Types.GetAwaitableKind(target.ReturnType) != AwaitableKind.None))
+        {
+            // docs/design.md §3.10: a callback the method was given (an action, an async step) runs its creator's unseen code,
+            // which may write anything it captured; a factory or selector (Func<AppDbContext>) is called for its value.
+            _writesStatic = true;
+        }
+
         var summary = target is null ? null : _analysis.Of(target.OriginalDefinition, _depth + 1, _visiting, _cancellationToken, dispatch: invocation.IsVirtual);
         if (target is null)
         {
