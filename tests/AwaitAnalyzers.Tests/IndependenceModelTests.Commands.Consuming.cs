@@ -22,6 +22,11 @@ public partial class IndependenceModelTests
             Task<string> ReceiveAsync();
             Task<string> PeekAsync(string queue);
         }
+        public sealed class NetworkTransport : ITransport
+        {
+            public Task<string> ReceiveAsync() => Pending.Result("");
+            public Task<string> PeekAsync(string queue) => Pending.Result(queue);
+        }
 
         """;
 

@@ -20,6 +20,8 @@ using System.Threading.Tasks;
 public sealed record Context(string Tenant);
 public interface IHandler { Task HandleAsync(Context context); }
 public abstract class Check { public abstract Task<bool> RunAsync(Context context); }
+public sealed class AuditHandler : IHandler { public Task HandleAsync(Context context) => Pending.Done(); }
+public sealed class QuotaCheck : Check { public override Task<bool> RunAsync(Context context) => Pending.Result(true); }
 
 """;
 

@@ -995,6 +995,7 @@ public class IndependentAwaitsFixerTests
             project = project.AddAnalyzerConfigDocument(".editorconfig", Microsoft.CodeAnalysis.Text.SourceText.From("root = true\n\n[*.cs]\n" + editorConfig), filePath: "/.editorconfig").Project;
         }
 
+        project = project.AddDocument("Pending.cs", PendingSource.Text(), filePath: PendingSource.Path).Project;
         var document = project.AddDocument("Test.cs", source, filePath: "/Test.cs");
         var compilation = await document.Project.GetCompilationAsync();
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new IndependentAwaitsAnalyzer());

@@ -257,7 +257,8 @@ internal sealed class EffectSummarizer
             case IInvocationOperation { TargetMethod: { } callee } call
                 when callee.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction:
                 // A task handed on from a callee in source waits on what that callee waits on.
-                return _analysis.Of(callee.OriginalDefinition, _depth + 1, _visiting, _cancellationToken, dispatch: call.IsVirtual)?.Waits ?? WaitKind.Anything;
+                return _analysis.Of(callee.OriginalDefinition, _depth + 1, _visiting, _cancellationToken, dispatch: call.IsVirtual)?.Waits
+                       ?? _analysis.Types.WaitOfUnread(callee);
             default:
                 return WaitKind.Anything;
         }

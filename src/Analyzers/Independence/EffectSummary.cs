@@ -56,12 +56,15 @@ internal sealed class EffectSummary
 
 /// <summary>
 /// docs/design.md §3.5: what a method waits on at most, in increasing order — nothing of its own (a completed task, a
-/// task it was given), the local file system (<c>System.IO.File</c>'s asynchronous methods), or anything else.
+/// task it was given), the local file system (<c>System.IO.File</c>'s asynchronous methods), the application's own code
+/// whose body is not in view (another assembly of the solution, an abstraction implemented elsewhere, a call past the
+/// depth bound: nothing says it waits at all), or anything else (a library's or the framework's I/O).
 /// </summary>
 internal enum WaitKind
 {
     Nothing,
     LocalFiles,
+    Unseen,
     Anything,
 }
 

@@ -90,11 +90,12 @@ internal sealed class OperationBinder
         => WaitsAtMost(operation.Method, cancellationToken) == WaitKind.Nothing;
 
     /// <summary>
-    /// docs/design.md §3.5: the operation waits on the local file system at most — a method of <c>System.IO.File</c>, or a
-    /// callee in source whose awaits (and the bodies they call) wait on nothing else.
+    /// docs/design.md §3.5: what the operation waits on at most — a library's or the framework's asynchronous call
+    /// (<see cref="WaitKind.Anything"/>), reached directly or through callees in source; the application's code whose
+    /// bodies are not in view (<see cref="WaitKind.Unseen"/>); local files; or nothing of its own.
     /// </summary>
-    public bool WaitsOnLocalFilesAtMost(AwaitedOperation operation, CancellationToken cancellationToken)
-        => WaitsAtMost(operation.Method, cancellationToken) != WaitKind.Anything;
+    public WaitKind WaitOf(AwaitedOperation operation, CancellationToken cancellationToken)
+        => WaitsAtMost(operation.Method, cancellationToken);
 
     private WaitKind WaitsAtMost(IMethodSymbol method, CancellationToken cancellationToken)
     {
@@ -113,7 +114,7 @@ internal sealed class OperationBinder
         // (the summary of an abstraction combines its implementations'; one elsewhere leaves it unjudged).
         return method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction && _effects.Of(method, cancellationToken) is { } summary
             ? summary.Waits
-            : WaitKind.Anything;
+            : _effects.Types.WaitOfUnread(method);
     }
 
     /// <summary>docs/design.md §3.3–§3.5.</summary>

@@ -121,6 +121,13 @@ internal sealed class WellKnownTypes
     }
 
     /// <summary>
+    /// docs/design.md §3.5: what a call whose body was not read waits on — the application's own code (<see cref="IsOwnCode"/>)
+    /// shows nothing (it may answer from memory); a library's or the framework's asynchronous method is taken to wait.
+    /// </summary>
+    public WaitKind WaitOfUnread(IMethodSymbol method)
+        => method.ContainingType is { } type && IsOwnCode(type) ? WaitKind.Unseen : WaitKind.Anything;
+
+    /// <summary>
     /// docs/design.md §3.5: an asynchronous method of <c>System.IO.File</c> (<c>ReadAllTextAsync</c>, <c>WriteAllBytesAsync</c>…):
     /// it waits on the local file system only.
     /// </summary>
@@ -129,6 +136,11 @@ internal sealed class WellKnownTypes
            && method.Name.EndsWith("Async", System.StringComparison.Ordinal)
            && type.ContainingNamespace?.ToDisplayString() == "System.IO";
 
+    /// <summary>
+    /// The part of an assembly name that names its application: the first segment (<c>Shop</c> of <c>Shop.Web</c>), or the
+    /// first two under a vendor's own prefix (<c>Microsoft.Crank</c> of <c>Microsoft.Crank.Agent</c>), which the
+    /// vendor's libraries share (<c>Microsoft.Extensions.Http</c>).
+    /// </summary>
     private static string FirstSegment(string? name)
     {
         if (name is null)
@@ -137,7 +149,19 @@ internal sealed class WellKnownTypes
         }
 
         var dot = name.IndexOf('.');
-        return dot < 0 ? name : name.Substring(0, dot);
+        if (dot < 0)
+        {
+            return name;
+        }
+
+        var first = name.Substring(0, dot);
+        if (first is "Microsoft" or "System" or "Azure" or "Google" or "Amazon" or "AWSSDK")
+        {
+            var second = name.IndexOf('.', dot + 1);
+            return second < 0 ? name : name.Substring(0, second);
+        }
+
+        return first;
     }
 
     public INamedTypeSymbol Task { get; }

@@ -151,13 +151,22 @@ internal sealed class LoopAnalysis
             }
         }
 
-        // docs/design.md §3.5, asked last: it reads the callees' bodies.
+        // docs/design.md §3.5, asked last: it reads the callees' bodies. Every operation starts something, and one shows a wait
+        // (many local files add up, unlike the application's unseen code).
+        var showsAWait = false;
         foreach (var operation in operations)
         {
             if (_independence.Binder.StartsNothing(operation, _scope.CancellationToken))
             {
                 return null;
             }
+
+            showsAWait = showsAWait || _independence.Binder.WaitOf(operation, _scope.CancellationToken) is WaitKind.Anything or WaitKind.LocalFiles;
+        }
+
+        if (!showsAWait)
+        {
+            return null;
         }
 
         return new AwaitLoop

@@ -158,15 +158,24 @@ public sealed class IndependentAwaitsAnalyzer : IndependenceAnalyzer
     }
 
     /// <summary>
-    /// docs/design.md §3.5: a local file answers in far less time than a network or database call, so overlapping one
-    /// with the others saves little; a group is worth its rewrite when at least two members wait on more than that.
+    /// docs/design.md §3.5: a group is worth its rewrite when at least two members may wait on more than a local file, and
+    /// something in view says one of them does wait (a library's or the framework's call): two calls into the
+    /// application's unseen code may both answer from memory.
     /// </summary>
     private static bool HasTwoLongWaits(List<AwaitedOperation> group, IndependenceModel model, System.Threading.CancellationToken cancellationToken)
     {
         var longWaits = 0;
+        var shown = false;
         foreach (var member in group)
         {
-            if (!model.Binder.WaitsOnLocalFilesAtMost(member, cancellationToken) && ++longWaits == 2)
+            var wait = model.Binder.WaitOf(member, cancellationToken);
+            if (wait >= WaitKind.Unseen)
+            {
+                longWaits++;
+                shown |= wait == WaitKind.Anything;
+            }
+
+            if (longWaits >= 2 && shown)
             {
                 return true;
             }
