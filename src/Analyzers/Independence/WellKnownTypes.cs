@@ -98,6 +98,9 @@ internal sealed class WellKnownTypes
 
     public Compilation Compilation { get; }
 
+    /// <summary>The application's name, from this compilation's assembly name (<see cref="FirstSegment"/>); set on first use.</summary>
+    private string? _ownName;
+
     /// <summary>
     /// docs/design.md §3.2 (d): a type of the solution being built — declared in this compilation, or in a referenced assembly
     /// whose name starts with the same first segment (<c>Shop.Core</c> for <c>Shop.Web</c>): the abstractions whose
@@ -116,7 +119,7 @@ internal sealed class WellKnownTypes
             return true;
         }
 
-        var own = FirstSegment(Compilation.AssemblyName);
+        var own = _ownName ??= FirstSegment(Compilation.AssemblyName);
         return own.Length > 0 && string.Equals(FirstSegment(assembly.Name), own, System.StringComparison.OrdinalIgnoreCase);
     }
 
