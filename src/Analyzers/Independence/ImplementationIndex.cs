@@ -10,17 +10,21 @@ namespace AwaitAnalyzers.Independence;
 /// docs/design.md §3.2: the classes and structs that implement an interface or derive from an abstract class, in the compilation
 /// and in its referenced assemblies. One per compilation, built lazily: the source part on first use, the referenced part
 /// per declaring assembly, only for the assemblies that can implement its types (the assembly itself and those referencing it).
+/// A referenced assembly of the application itself (<see cref="WellKnownTypes.IsOwnCode"/>) shows all its types, internal ones
+/// included: its reference assembly keeps every type (only non-public members are dropped), and the IDE holds it as source.
 /// </summary>
 internal sealed class ImplementationIndex
 {
     private readonly Compilation _compilation;
+    private readonly WellKnownTypes _types;
     private readonly Lazy<Dictionary<ISymbol, List<INamedTypeSymbol>>> _source;
     private readonly Lazy<Dictionary<ISymbol, List<INamedTypeSymbol>>> _derived;
     private readonly ConcurrentDictionary<IAssemblySymbol, Lazy<Dictionary<ISymbol, List<INamedTypeSymbol>>>> _referenced = new(SymbolEqualityComparer.Default);
 
-    public ImplementationIndex(Compilation compilation)
+    public ImplementationIndex(WellKnownTypes types)
     {
-        _compilation = compilation;
+        _types = types;
+        _compilation = types.Compilation;
         _source = new Lazy<Dictionary<ISymbol, List<INamedTypeSymbol>>>(BuildSourceIndex, isThreadSafe: true);
         _derived = new Lazy<Dictionary<ISymbol, List<INamedTypeSymbol>>>(BuildDerivedIndex, isThreadSafe: true);
     }
@@ -36,7 +40,10 @@ internal sealed class ImplementationIndex
     public IReadOnlyList<INamedTypeSymbol> DerivedInSource(INamedTypeSymbol type)
         => Find(_derived.Value, type);
 
-    /// <summary>Public concrete types of the referenced assemblies that implement or derive from <paramref name="abstraction"/>.</summary>
+    /// <summary>
+    /// Concrete types of the referenced assemblies that implement or derive from <paramref name="abstraction"/>: the public ones,
+    /// and in the application's own assemblies the internal ones too.
+    /// </summary>
     public IReadOnlyList<INamedTypeSymbol> InReferences(INamedTypeSymbol abstraction)
     {
         var assembly = abstraction.OriginalDefinition.ContainingAssembly;
@@ -96,8 +103,11 @@ internal sealed class ImplementationIndex
                 continue;
             }
 
-            // Reference assemblies keep only public types: count only those, so a build and the IDE agree (docs/design.md §3.2).
-            foreach (var type in ConcreteTypes(assembly.GlobalNamespace, publicOnly: true))
+            // A package's reference assembly may keep only its public types: count only those, so every build agrees. A project
+            // of the same application is compiled to a reference assembly that keeps every type, and the IDE holds it as source:
+            // there its internal implementations (a store given the scoped context) are seen too, each by its public
+            // constructors (docs/design.md §3.2).
+            foreach (var type in ConcreteTypes(assembly.GlobalNamespace, publicOnly: !_types.IsOwnAssembly(assembly)))
             {
                 AddAbstractions(index, type, declaring);
             }

@@ -22,7 +22,7 @@ internal sealed class IndependenceModel
     private IndependenceModel(WellKnownTypes types)
     {
         Types = types;
-        _implementations = new ImplementationIndex(types.Compilation);
+        _implementations = new ImplementationIndex(types);
         Effects = new EffectAnalysis(types, _implementations);
         Binder = new OperationBinder(types, Effects);
     }

@@ -107,13 +107,11 @@ internal sealed class WellKnownTypes
     /// implementations the same application composes, and may hand one scoped context.
     /// </summary>
     public bool IsOwnCode(ITypeSymbol type)
-    {
-        var assembly = type.OriginalDefinition.ContainingAssembly;
-        if (assembly is null)
-        {
-            return false;
-        }
+        => type.OriginalDefinition.ContainingAssembly is { } assembly && IsOwnAssembly(assembly);
 
+    /// <summary>This compilation's assembly, or a referenced one of the same application (<see cref="IsOwnCode"/>).</summary>
+    public bool IsOwnAssembly(IAssemblySymbol assembly)
+    {
         if (SymbolEqualityComparer.Default.Equals(assembly, Compilation.Assembly))
         {
             return true;
