@@ -310,4 +310,55 @@ public partial class IndependenceModelTests
             }
             """, Expect.Group(0, 1));
     }
+
+    /// <summary>Version lookups memoised in fields: a started task, a lazily started one, and the call that really waits.</summary>
+    private const string MemoisedLookups = """
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        public sealed class ClusterInfo(HttpClient http)
+        {
+            private readonly Task<string> _version = http.GetStringAsync("/version");
+            private readonly Lazy<Task<string>> _features = new(() => http.GetStringAsync("/features"));
+            public async Task<string> GetVersionAsync() => await _version;
+            public async Task<string> GetFeaturesAsync() => await _features.Value.ConfigureAwait(false);
+            public async Task<string> FetchFeaturesAsync() => await http.GetStringAsync("/features");
+        }
+
+        """;
+
+    /// <param name="memoised">A member whose only await is of a task held in a field, or of a lazy one.</param>
+    [Theory]
+    [InlineData("GetVersionAsync")]
+    [InlineData("GetFeaturesAsync")]
+    public async Task Benefit_AMemberAwaitingOnlyATaskHeldInAField_StartsNothing(string memoised)
+    {
+        await VerifyGroupAsync(MemoisedLookups + $$"""
+            public class ImageResolver(ClusterInfo cluster, HttpClient http)
+            {
+                public async Task<string> ResolveAsync()
+                {
+                    var held = await cluster.{{memoised}}();
+                    var metadata = await http.GetStringAsync("/metadata");
+                    return held + metadata;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Benefit_AMemberThatStartsItsOwnRequestBesideAnother_IsReported()
+    {
+        await VerifyGroupAsync(MemoisedLookups + """
+            public class ImageResolver(ClusterInfo cluster, HttpClient http)
+            {
+                public async Task<string> ResolveAsync()
+                {
+                    var features = {|#0:await|} cluster.FetchFeaturesAsync();
+                    {|#1:var metadata = await http.GetStringAsync("/metadata");|}
+                    return features + metadata;
+                }
+            }
+            """, Expect.Group(0, 1));
+    }
 }

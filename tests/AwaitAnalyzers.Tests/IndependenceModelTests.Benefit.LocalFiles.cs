@@ -8,8 +8,9 @@ namespace AwaitAnalyzers.Tests;
 /// <summary>
 /// docs/design.md §3.5, the local file system: a local file answers in far less time than a network or database call, so
 /// AWAIT001 wants at least two members of a group that wait on more than <c>System.IO.File</c>'s asynchronous methods
-/// (directly, or through callees in source that wait on nothing else). Many files read in a loop still add up: AWAIT002
-/// reports them.
+/// (directly, or through callees in source that wait on nothing else), a <c>FileStream</c>'s own asynchronous members, and
+/// synchronous file-system work handed to <c>Task.Run</c>. A loop is reported only when an iteration waits on more than that:
+/// every iteration's files share one disk.
 /// </summary>
 public partial class IndependenceModelTests
 {
@@ -105,15 +106,126 @@ public partial class IndependenceModelTests
             """, Expect.Group(0, 1));
     }
 
+    /// <summary>A file store in source: copies through file streams, moves on the thread pool, and an upload.</summary>
+    private const string FileStore = """
+        using System.IO;
+        using System.Net.Http;
+        using System.Security.Cryptography;
+        using System.Threading.Tasks;
+        public sealed class FileStore(HttpClient http)
+        {
+            public async Task<string> CopyAsync(string source, string target)
+            {
+                await using var from = File.OpenRead(source);
+                await using var to = new FileInfo(target).OpenWrite();
+                await from.CopyToAsync(to);
+                return target;
+            }
+            public async Task<string> MoveAsync(string source, string directory)
+            {
+                var target = Target(directory, source);
+                await Task.Run(() => new FileInfo(source).MoveTo(target, true));
+                return target;
+            }
+            public async Task<long> HashAsync(string path)
+            {
+                await using var stream = File.OpenRead(path);
+                var buffer = new byte[4096];
+                long sum = 0;
+                int read;
+                while ((read = await stream.ReadAsync(buffer)) > 0)
+                {
+                    sum += read;
+                }
+                return sum;
+            }
+            public async Task<string> UploadAsync(string source, string url)
+            {
+                await using var from = File.OpenRead(source);
+                using var content = new StreamContent(from);
+                using var response = await http.PostAsync(url, content);
+                return url;
+            }
+            public async Task<string> CopyToPipeAsync(string source, string pipeName)
+            {
+                await using var from = File.OpenRead(source);
+                using var pipe = new System.IO.Pipes.NamedPipeClientStream(".", pipeName);
+                pipe.Connect();
+                await from.CopyToAsync(pipe);
+                return source;
+            }
+            public async Task<byte[]> DigestAsync(byte[] data)
+                => await Task.Run(() => SHA256.HashData(data));
+            private static string Target(string directory, string source) => Path.Combine(directory, Path.GetFileName(source));
+        }
+
+        """;
+
     [Fact]
-    public async Task Benefit_LocalFilesReadOneAtATimeInALoop_AreReported()
+    public async Task Benefit_LocalFilesWrittenOneAtATimeInALoop_AreSilent()
     {
-        var test = VerifyLoop.Create("""
+        await VerifyLoopAsync("""
             using System.IO;
             using System.Threading.Tasks;
+            public class Saver
+            {
+                public async Task SaveAsync(string directory, byte[][] images)
+                {
+                    var index = 0;
+                    foreach (var image in images)
+                    {
+                        await File.WriteAllBytesAsync(Path.Combine(directory, $"{index++}.png"), image);
+                    }
+                }
+                public async Task<int> ReadAsync(string[] paths)
+                {
+                    var total = 0;
+                    foreach (var path in paths)
+                    {
+                        var text = await File.ReadAllTextAsync(path);
+                        total += text.Length;
+                    }
+                    return total;
+                }
+            }
+            """);
+    }
 
-            """ + LoopOver("int unused", "await File.ReadAllTextAsync(path)", "string[] paths", "path"));
-        test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
-        await test.RunAsync();
+    /// <param name="call">A callee in source whose only waits are file streams, or file-system work on the thread pool.</param>
+    [Theory]
+    [InlineData("store.CopyAsync(path, \"backup/\" + path)")]
+    [InlineData("store.MoveAsync(path, \"archive\")")]
+    [InlineData("store.HashAsync(path)")]
+    public async Task Benefit_FileStreamsAndOffloadedFileWorkInALoop_AreSilent(string call)
+    {
+        await VerifyLoopAsync(FileStore + SilentLoopOver("FileStore store", $"await {call}", "string[] paths", "path"));
+    }
+
+    /// <param name="call">A callee in source that sends a file over the network or into a pipe, or offloads work that is not the file system's.</param>
+    [Theory]
+    [InlineData("store.UploadAsync(path, \"https://example.org/upload\")", "string[] paths", "path")]
+    [InlineData("store.CopyToPipeAsync(path, \"printer\")", "string[] paths", "path")]
+    [InlineData("store.DigestAsync(block)", "byte[][] blocks", "block")]
+    public async Task Benefit_AFileSentOverTheNetworkOrOffloadedComputationInALoop_IsReported(string call, string items, string item)
+    {
+        await VerifyLoopAsync(
+            FileStore + LoopOver("FileStore store", $"await {call}", items, item),
+            expected: Expect.Loop(0, 1));
+    }
+
+    [Fact]
+    public async Task Benefit_TwoFileHashesThroughFileStreams_AreSilent()
+    {
+        await VerifyGroupAsync(FileStore + """
+            public class Deduplicator(FileStore store)
+            {
+                public async Task<bool> SameAsync(string source, string target)
+                {
+                    var first = await store.HashAsync(source);
+                    var second = await store.HashAsync(target);
+                    return first == second;
+                }
+            }
+            """);
     }
 }

@@ -51,10 +51,17 @@ internal sealed class EffectSummarizer
                     break;
                 // await foreach and await using await too: the stream's next item, the disposal.
                 case IForEachLoopOperation { IsAsynchronous: true }:
-                case IUsingOperation { IsAsynchronous: true }:
-                case IUsingDeclarationOperation { IsAsynchronous: true }:
                     awaits = true;
                     WaitsOn(WaitKind.Anything);
+                    break;
+                // Disposing a file stream flushes it to the local disk.
+                case IUsingOperation { IsAsynchronous: true } usingBlock:
+                    awaits = true;
+                    WaitsOn(DisposalWait(usingBlock.Resources));
+                    break;
+                case IUsingDeclarationOperation { IsAsynchronous: true } usingDeclaration:
+                    awaits = true;
+                    WaitsOn(DisposalWait(usingDeclaration.DeclarationGroup));
                     break;
                 case IForEachLoopOperation loop when IsGivenTask(loop.Collection):
                     _givenTaskLocals.UnionWith(loop.Locals);
@@ -87,6 +94,16 @@ internal sealed class EffectSummarizer
 
     private void WaitsOn(WaitKind kind) => _awaits = _awaits.AndThen(kind);
 
+    private static WaitKind DisposalWait(IOperation resources)
+    {
+        var declarators = resources is IVariableDeclarationGroupOperation group
+            ? group.Declarations.SelectMany(d => d.Declarators).ToList()
+            : new List<IVariableDeclaratorOperation>();
+        return declarators.Count > 0 && declarators.All(d => LocalFileSystem.IsFileStream(d.Symbol.Type))
+            ? WaitKind.LocalFiles
+            : WaitKind.Anything;
+    }
+
     /// <summary>
     /// A task (or tasks) the method was given: a parameter, an item of a parameter collection, their
     /// <c>ConfigureAwait</c>, or <c>Task.WhenAll</c>/<c>WhenAny</c> of them. Awaiting them waits for work already started.
@@ -103,6 +120,12 @@ internal sealed class EffectSummarizer
                 return SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, _method);
             case ILocalReferenceOperation local:
                 return _givenTaskLocals.Contains(local.Local);
+            // docs/design.md §3.5: a task (or a lazily started one) held in a field was started, or is memoised, elsewhere.
+            case IFieldReferenceOperation:
+                return true;
+            case IPropertyReferenceOperation { Property: { Name: "Value", ContainingType: { Name: "Lazy", ContainingType: null } lazy }, Instance: IFieldReferenceOperation }
+                when lazy.ContainingNamespace?.ToDisplayString() == "System":
+                return true;
             case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance }:
                 return IsGivenTask(instance);
             case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" or "WhenAny" } method } invocation
@@ -252,7 +275,7 @@ internal sealed class EffectSummarizer
                 when SymbolEqualityComparer.Default.Equals(recursive.OriginalDefinition, _method.OriginalDefinition):
                 // A call of the method itself waits on nothing the method's other paths do not: they decide.
                 return WaitKind.Nothing;
-            case IInvocationOperation { TargetMethod: { } file } when WellKnownTypes.IsLocalFileOperation(file):
+            case IInvocationOperation file when LocalFileSystem.WaitsOnFilesOnly(file, _analysis.Types):
                 return WaitKind.LocalFiles;
             case IInvocationOperation { TargetMethod: { } callee } call
                 when callee.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction:

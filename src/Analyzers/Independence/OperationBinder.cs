@@ -87,7 +87,7 @@ internal sealed class OperationBinder
     /// otherwise be reported.
     /// </remarks>
     public bool StartsNothing(AwaitedOperation operation, CancellationToken cancellationToken)
-        => WaitsAtMost(operation.Method, cancellationToken) == WaitKind.Nothing;
+        => WaitsAtMost(operation.Invocation, cancellationToken) == WaitKind.Nothing;
 
     /// <summary>
     /// docs/design.md §3.5: what the operation waits on at most — a library's or the framework's asynchronous call
@@ -95,17 +95,18 @@ internal sealed class OperationBinder
     /// bodies are not in view (<see cref="WaitKind.Unseen"/>); local files; or nothing of its own.
     /// </summary>
     public WaitKind WaitOf(AwaitedOperation operation, CancellationToken cancellationToken)
-        => WaitsAtMost(operation.Method, cancellationToken);
+        => WaitsAtMost(operation.Invocation, cancellationToken);
 
-    private WaitKind WaitsAtMost(IMethodSymbol method, CancellationToken cancellationToken)
+    private WaitKind WaitsAtMost(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
+        var method = invocation.TargetMethod;
         if (method.Name == "CancelAsync" && method.ContainingType is { Name: "CancellationTokenSource" } type
             && type.ContainingNamespace?.ToDisplayString() == "System.Threading")
         {
             return WaitKind.Nothing;
         }
 
-        if (WellKnownTypes.IsLocalFileOperation(method))
+        if (LocalFileSystem.WaitsOnFilesOnly(invocation, _types))
         {
             return WaitKind.LocalFiles;
         }

@@ -129,15 +129,6 @@ internal sealed class WellKnownTypes
         => method.ContainingType is { } type && IsOwnCode(type) ? WaitKind.Unseen : WaitKind.Anything;
 
     /// <summary>
-    /// docs/design.md §3.5: an asynchronous method of <c>System.IO.File</c> (<c>ReadAllTextAsync</c>, <c>WriteAllBytesAsync</c>…):
-    /// it waits on the local file system only.
-    /// </summary>
-    public static bool IsLocalFileOperation(IMethodSymbol method)
-        => method is { IsStatic: true, ContainingType: { Name: "File", ContainingType: null } type }
-           && method.Name.EndsWith("Async", System.StringComparison.Ordinal)
-           && type.ContainingNamespace?.ToDisplayString() == "System.IO";
-
-    /// <summary>
     /// The part of an assembly name that names its application: the first segment (<c>Shop</c> of <c>Shop.Web</c>), or the
     /// first two under a vendor's own prefix (<c>Microsoft.Crank</c> of <c>Microsoft.Crank.Agent</c>), which the
     /// vendor's libraries share (<c>Microsoft.Extensions.Http</c>).

@@ -152,7 +152,7 @@ internal sealed class LoopAnalysis
         }
 
         // docs/design.md §3.5, asked last: it reads the callees' bodies. Every operation starts something, and one shows a wait
-        // (many local files add up, unlike the application's unseen code).
+        // on more than the local file system (every iteration's files share one disk).
         var showsAWait = false;
         foreach (var operation in operations)
         {
@@ -161,7 +161,7 @@ internal sealed class LoopAnalysis
                 return null;
             }
 
-            showsAWait = showsAWait || _independence.Binder.WaitOf(operation, _scope.CancellationToken) is WaitKind.Anything or WaitKind.LocalFiles;
+            showsAWait = showsAWait || _independence.Binder.WaitOf(operation, _scope.CancellationToken) == WaitKind.Anything;
         }
 
         if (!showsAWait)
