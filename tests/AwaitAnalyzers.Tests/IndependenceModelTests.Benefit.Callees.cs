@@ -361,4 +361,30 @@ public partial class IndependenceModelTests
             }
             """, Expect.Group(0, 1));
     }
+
+    [Fact]
+    public async Task Benefit_ACalleeThatOnlyYieldsToTheScheduler_StartsNothing()
+    {
+        await VerifyGroupAsync("""
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            public sealed class Formatter
+            {
+                public async Task<string> FormatAsync(string text)
+                {
+                    await Task.Yield();
+                    return text.ToUpperInvariant();
+                }
+            }
+            public class Page(Formatter formatter, HttpClient http)
+            {
+                public async Task<string> RenderAsync(string title)
+                {
+                    var heading = await formatter.FormatAsync(title);
+                    var body = await http.GetStringAsync("/body");
+                    return heading + body;
+                }
+            }
+            """);
+    }
 }

@@ -127,7 +127,7 @@ public class Report(AppDbContext app, ReportingDbContext reporting)
 
 public class Counter
 {
-    public async Task<int> CountAsync<T>(IQueryable<T> query) { await Task.Yield(); return query.Count(); }
+    public async Task<int> CountAsync<T>(IQueryable<T> query) { await Task.Delay(1); return query.Count(); }
 }
 
 """;

@@ -141,7 +141,7 @@ static Task SendAsync(int id) => Task.Delay(id); // end";
         var references = await References.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var source = @"
 using System.Threading.Tasks;
-public class Users { public async Task<int> GetAsync(int id) { await Task.Yield(); return id; } }
+public class Users { public async Task<int> GetAsync(int id) { await Task.Delay(1); return id; } }
 public class Caller
 {
     public async Task RunAsync(Users users, int[] ids)

@@ -271,6 +271,10 @@ internal sealed class EffectSummarizer
                 return _analysis.Types.GetAwaitableKind(method.ContainingType) != AwaitableKind.None ? WaitKind.Nothing : WaitKind.Anything;
             case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured }:
                 return WaitOf(configured);
+            // Task.Yield() waits for the scheduler, not for work.
+            case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Yield", Parameters.Length: 0 } yield }
+                when _analysis.Types.GetAwaitableKind(yield.ContainingType) != AwaitableKind.None:
+                return WaitKind.Nothing;
             case IInvocationOperation { TargetMethod: { } recursive }
                 when SymbolEqualityComparer.Default.Equals(recursive.OriginalDefinition, _method.OriginalDefinition):
                 // A call of the method itself waits on nothing the method's other paths do not: they decide.

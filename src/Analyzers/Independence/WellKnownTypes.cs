@@ -126,7 +126,43 @@ internal sealed class WellKnownTypes
     /// shows nothing (it may answer from memory); a library's or the framework's asynchronous method is taken to wait.
     /// </summary>
     public WaitKind WaitOfUnread(IMethodSymbol method)
-        => method.ContainingType is { } type && IsOwnCode(type) ? WaitKind.Unseen : WaitKind.Anything;
+    {
+        if (method.ContainingType is { } type && IsOwnCode(type))
+        {
+            return WaitKind.Unseen;
+        }
+
+        return AnswersFromItsValue(method) ? WaitKind.Nothing : WaitKind.Anything;
+    }
+
+    /// <summary>
+    /// docs/design.md §3.5: a library's asynchronous member of a value — an instance method of a struct, or an extension
+    /// method whose receiver is one (<c>option.IfNoneAsync(fallback)</c>) — that is given nothing it could wait on (no
+    /// delegate, no task or other awaitable, no cancellation token): it answers from the value it holds.
+    /// </summary>
+    private bool AnswersFromItsValue(IMethodSymbol method)
+    {
+        var receiver = method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type
+            : method.IsStatic ? null
+            : method.ContainingType;
+        if (receiver is not { IsValueType: true } || GetAwaitableKind(receiver) != AwaitableKind.None)
+        {
+            return false;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type is { TypeKind: TypeKind.Delegate or TypeKind.TypeParameter or TypeKind.Error }
+                || parameter.Type.SpecialType == SpecialType.System_Object
+                || GetAwaitableKind(parameter.Type) != AwaitableKind.None
+                || SymbolEqualityComparer.Default.Equals(parameter.Type, CancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// The part of an assembly name that names its application: the first segment (<c>Shop</c> of <c>Shop.Web</c>), or the

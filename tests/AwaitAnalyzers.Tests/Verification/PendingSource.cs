@@ -16,11 +16,11 @@ using System.Threading.Tasks;
 {
     public static async Task<T> Result<T>(T value)
     {
-        await Task.Yield();
+        await Task.Delay(1);
         return value;
     }
 
-    public static async Task Done() => await Task.Yield();
+    public static async Task Done() => await Task.Delay(1);
 }
 
 """;
