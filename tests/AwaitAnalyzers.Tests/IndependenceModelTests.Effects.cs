@@ -441,4 +441,58 @@ public class Caller(UserStore first, UserStore second)
 
 """);
     }
+
+    /// <summary>A command runner in source: one step runs a process in a working directory, the other asks a build server.</summary>
+    private const string Runner = """
+        using System.Diagnostics;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        public sealed class Runner(HttpClient http)
+        {
+            public async Task<int> GetExitCodeAsync(string command, string directory)
+            {
+                using var process = new Process { StartInfo = new ProcessStartInfo("sh", "-c \"" + command + "\"") { WorkingDirectory = directory } };
+                process.Start();
+                await process.WaitForExitAsync();
+                return process.ExitCode;
+            }
+            public async Task<int> QueueAsync(string command, string directory)
+            {
+                var response = await http.PostAsync("/queue?cmd=" + command + "&dir=" + directory, null);
+                return (int)response.StatusCode;
+            }
+        }
+
+        """;
+
+    [Fact]
+    public async Task LoopCallingACalleeThatStartsAProcess_IsSilent()
+    {
+        await VerifyLoopAsync(Runner + SilentLoopOver("Runner runner", "await runner.GetExitCodeAsync(command, \"clone\")", "string[] commands", "command"));
+    }
+
+    [Fact]
+    public async Task LoopCallingTheSameShapeOverTheNetwork_IsReported()
+    {
+        await VerifyLoopAsync(
+            Runner + LoopOver("Runner runner", "await runner.QueueAsync(command, \"clone\")", "string[] commands", "command"),
+            null,
+            Expect.Loop(0, 1));
+    }
+
+    [Fact]
+    public async Task TwoCallsOfACalleeThatStartsAProcess_AreSilent()
+    {
+        await VerifyGroupAsync(Runner + """
+            public class Build(Runner runner)
+            {
+                public async Task<int> RunAsync(string directory)
+                {
+                    var restored = await runner.GetExitCodeAsync("restore", directory);
+                    var built = await runner.GetExitCodeAsync("build", directory);
+                    return restored + built;
+                }
+            }
+            """);
+    }
 }

@@ -189,6 +189,14 @@ internal sealed class EffectSummarizer
             _writesStatic = true;
         }
 
+        if (target is { Name: "Start", ContainingType: { Name: "Process", ContainingType: null } process }
+            && process.ContainingNamespace?.ToDisplayString() == "System.Diagnostics")
+        {
+            // docs/design.md §3.10: a process acts on the machine out of view (the files of its working directory, the
+            // repository it clones or builds): its effects are unseen writes every other operation may read.
+            _writesStatic = true;
+        }
+
         var summary = target is null ? null : _analysis.Of(target.OriginalDefinition, _depth + 1, _visiting, _cancellationToken, dispatch: invocation.IsVirtual);
         if (target is null)
         {
