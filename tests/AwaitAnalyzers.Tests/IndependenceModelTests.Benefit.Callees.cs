@@ -387,4 +387,35 @@ public partial class IndependenceModelTests
             }
             """);
     }
+
+    /// <summary>Loads in flight, kept as lazily started tasks, and a helper that waits for one with a token.</summary>
+    private const string InFlight = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        public static class InFlight
+        {
+            public static async Task<string> WaitForAsync(Lazy<Task<string>> load, CancellationToken token)
+                => await load.Value.WaitAsync(token);
+            public static async Task<string> LoadAsync(string key, CancellationToken token)
+                => await Pending.Result(key).WaitAsync(token);
+        }
+
+        """;
+
+    [Fact]
+    public async Task Benefit_ALoopWaitingForLoadsAlreadyInFlight_IsSilent()
+    {
+        await VerifyLoopAsync(InFlight + SilentLoopOver(
+            "System.Threading.CancellationToken token", "await InFlight.WaitForAsync(load, token)", "Lazy<Task<string>>[] loads", "load"));
+    }
+
+    [Fact]
+    public async Task Benefit_ALoopStartingALoadPerItemAndWaitingWithAToken_IsReported()
+    {
+        await VerifyLoopAsync(
+            InFlight + LoopOver("System.Threading.CancellationToken token", "await InFlight.LoadAsync(key, token)", "string[] keys", "key"),
+            null,
+            Expect.Loop(0, 1));
+    }
 }

@@ -105,8 +105,9 @@ internal sealed class EffectSummarizer
     }
 
     /// <summary>
-    /// A task (or tasks) the method was given: a parameter, an item of a parameter collection, their
-    /// <c>ConfigureAwait</c>, or <c>Task.WhenAll</c>/<c>WhenAny</c> of them. Awaiting them waits for work already started.
+    /// A task (or tasks) the method was given or holds: a parameter, an item of a parameter collection, a field, the value of
+    /// a <c>Lazy</c> among them, their <c>ConfigureAwait</c> or <c>WaitAsync</c>, or <c>Task.WhenAll</c>/<c>WhenAny</c> of
+    /// them. Awaiting them waits for work started, or memoised, elsewhere.
     /// </summary>
     private bool IsGivenTask(IOperation operation)
     {
@@ -123,9 +124,13 @@ internal sealed class EffectSummarizer
             // docs/design.md §3.5: a task (or a lazily started one) held in a field was started, or is memoised, elsewhere.
             case IFieldReferenceOperation:
                 return true;
-            case IPropertyReferenceOperation { Property: { Name: "Value", ContainingType: { Name: "Lazy", ContainingType: null } lazy }, Instance: IFieldReferenceOperation }
+            case IPropertyReferenceOperation { Property: { Name: "Value", ContainingType: { Name: "Lazy", ContainingType: null } lazy }, Instance: { } holder }
                 when lazy.ContainingNamespace?.ToDisplayString() == "System":
-                return true;
+                return IsGivenTask(holder);
+            // task.WaitAsync(timeout or token) waits for the task it is called on.
+            case IInvocationOperation { TargetMethod: { IsStatic: false, Name: "WaitAsync" } waitAsync, Instance: { } waited }
+                when _analysis.Types.GetAwaitableKind(waitAsync.ContainingType) != AwaitableKind.None:
+                return IsGivenTask(waited);
             case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance }:
                 return IsGivenTask(instance);
             case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" or "WhenAny" } method } invocation
