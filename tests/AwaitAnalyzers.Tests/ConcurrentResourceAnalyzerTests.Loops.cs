@@ -134,4 +134,78 @@ public class Importer(OrderRepository orders)
 }
 """, "await_analyzers.concurrent_safe_types = OrderRepository\n").RunAsync();
     }
+
+    /// <param name="lockObject">What the writes lock on: the writer itself, or a gate every run shares.</param>
+    [Theory]
+    [InlineData("log")]
+    [InlineData("gate")]
+    public async Task ParallelForEachAsync_AWriterUsedOnlyUnderALock_IsSilent(string lockObject)
+    {
+        await Create($$"""
+public class Evaluator(HttpClient http)
+{
+    private readonly object gate = new();
+    public async Task RunAsync(string[] questions, System.IO.StreamWriter log)
+    {
+        await Parallel.ForEachAsync(questions, async (question, ct) =>
+        {
+            var answer = await http.GetStringAsync("/ask?q=" + question, ct);
+            lock ({{lockObject}})
+            {
+                log.WriteLine(question);
+                log.WriteLine(answer);
+            }
+        });
+    }
+}
+""").RunAsync();
+    }
+
+    [Fact]
+    public async Task ParallelForEachAsync_AWriterUsedOnceOutsideTheLock_IsReported()
+    {
+        var test = Create("""
+public class Evaluator(HttpClient http)
+{
+    public async Task RunAsync(string[] questions, System.IO.StreamWriter log)
+    {
+        await Parallel.ForEachAsync(questions, {|#0:async (question, ct) =>
+        {
+            var answer = await http.GetStringAsync("/ask?q=" + question, ct);
+            lock (log)
+            {
+                log.WriteLine(question);
+            }
+            await log.WriteLineAsync(answer);
+        }|});
+    }
+}
+""");
+        test.ExpectedDiagnostics.Add(Expect.Concurrent(0, null, "StreamWriter", "each through log"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ParallelForEachAsync_AWriterUnderALockOfEachRunsOwn_IsReported()
+    {
+        var test = Create("""
+public class Evaluator(HttpClient http)
+{
+    public async Task RunAsync(string[] questions, System.IO.StreamWriter log)
+    {
+        await Parallel.ForEachAsync(questions, {|#0:async (question, ct) =>
+        {
+            var answer = await http.GetStringAsync("/ask?q=" + question, ct);
+            var mine = new object();
+            lock (mine)
+            {
+                log.WriteLine(answer);
+            }
+        }|});
+    }
+}
+""");
+        test.ExpectedDiagnostics.Add(Expect.Concurrent(0, null, "StreamWriter", "each through log"));
+        await test.RunAsync();
+    }
 }

@@ -118,7 +118,7 @@ internal sealed class ConcurrencyAnalysis
     {
         var span = lambda.Syntax.Span;
         var roots = RootFinder.Find(_types, _model, lambda.Body, _body, _cancellationToken)
-            .Where(root => !IsDeclaredWithin(root.Symbol, span))
+            .Where(root => !IsDeclaredWithin(root.Symbol, span) && !IsUsedOnlyUnderALock(root.Symbol, lambda.Body, span))
             .ToImmutableArray();
         var shared = roots.IsEmpty ? null : _proof.Within(new RunningOperation(lambda.Body, roots, lambda.Syntax));
         return shared is null ? null : new ConcurrencyFinding(shape, lambda.Syntax, null, shared);
@@ -127,6 +127,58 @@ internal sealed class ConcurrencyAnalysis
     /// <summary>A local or parameter of the lambda itself: each run has its own (a context created per item).</summary>
     private static bool IsDeclaredWithin(ISymbol symbol, Microsoft.CodeAnalysis.Text.TextSpan span)
         => symbol is ILocalSymbol or IParameterSymbol && symbol.DeclaringSyntaxReferences.Any(r => span.Contains(r.Span));
+
+    /// <summary>
+    /// docs/design.md §7: every use of <paramref name="symbol"/> in the body is inside a <c>lock</c> on an object every run
+    /// shares (not one declared within the lambda): the runs take turns with it.
+    /// </summary>
+    private static bool IsUsedOnlyUnderALock(ISymbol symbol, IOperation body, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        var any = false;
+        foreach (var node in body.Descendants())
+        {
+            if (ReferencedSymbol(node) is not { } referenced || !SymbolEqualityComparer.Default.Equals(referenced, symbol))
+            {
+                continue;
+            }
+
+            if (node.Parent is ILockOperation lockOperation && lockOperation.LockedValue == node)
+            {
+                continue; // locking on it is not using it
+            }
+
+            any = true;
+            if (!IsUnderASharedLock(node, body, span))
+            {
+                return false;
+            }
+        }
+
+        return any;
+    }
+
+    private static bool IsUnderASharedLock(IOperation node, IOperation body, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        for (var current = node.Parent; current is not null && current != body; current = current.Parent)
+        {
+            if (current is ILockOperation { LockedValue: { } locked }
+                && !(ReferencedSymbol(locked) is { } lockSymbol && IsDeclaredWithin(lockSymbol, span)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
 
     private RunningOperation Running(IOperation operation, SyntaxNode syntax)
         => new(operation, RootFinder.Find(_types, _model, operation, _body, _cancellationToken), syntax);
