@@ -162,6 +162,29 @@ public class Evaluator(HttpClient http)
     }
 
     [Fact]
+    public async Task ParallelForEachAsync_AWriterOverAFileOpenedOutside_UsedOnlyUnderALock_IsSilent()
+    {
+        await Create("""
+public class Evaluator(HttpClient http)
+{
+    public async Task RunAsync(string[] questions, string path)
+    {
+        using var file = System.IO.File.Open(path, System.IO.FileMode.Create);
+        using var log = new System.IO.StreamWriter(file);
+        await Parallel.ForEachAsync(questions, async (question, ct) =>
+        {
+            var answer = await http.GetStringAsync("/ask?q=" + question, ct);
+            lock (log)
+            {
+                log.WriteLine(answer);
+            }
+        });
+    }
+}
+""").RunAsync();
+    }
+
+    [Fact]
     public async Task ParallelForEachAsync_AWriterUsedOnceOutsideTheLock_IsReported()
     {
         var test = Create("""

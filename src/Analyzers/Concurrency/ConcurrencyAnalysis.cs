@@ -117,8 +117,9 @@ internal sealed class ConcurrencyAnalysis
     private ConcurrencyFinding? Within(ConcurrencyShape shape, IAnonymousFunctionOperation lambda)
     {
         var span = lambda.Syntax.Span;
-        var roots = RootFinder.Find(_types, _model, lambda.Body, _body, _cancellationToken)
-            .Where(root => !IsDeclaredWithin(root.Symbol, span) && !IsUsedOnlyUnderALock(root.Symbol, lambda.Body, span))
+        // docs/design.md §7: what the runs reach only inside a lock on an object they all share, they take turns with.
+        var roots = RootFinder.Find(_types, _model, lambda.Body, _body, _cancellationToken, descendInto: node => !IsSharedLock(node, span))
+            .Where(root => !IsDeclaredWithin(root.Symbol, span))
             .ToImmutableArray();
         var shared = roots.IsEmpty ? null : _proof.Within(new RunningOperation(lambda.Body, roots, lambda.Syntax));
         return shared is null ? null : new ConcurrencyFinding(shape, lambda.Syntax, null, shared);
@@ -128,48 +129,10 @@ internal sealed class ConcurrencyAnalysis
     private static bool IsDeclaredWithin(ISymbol symbol, Microsoft.CodeAnalysis.Text.TextSpan span)
         => symbol is ILocalSymbol or IParameterSymbol && symbol.DeclaringSyntaxReferences.Any(r => span.Contains(r.Span));
 
-    /// <summary>
-    /// docs/design.md §7: every use of <paramref name="symbol"/> in the body is inside a <c>lock</c> on an object every run
-    /// shares (not one declared within the lambda): the runs take turns with it.
-    /// </summary>
-    private static bool IsUsedOnlyUnderALock(ISymbol symbol, IOperation body, Microsoft.CodeAnalysis.Text.TextSpan span)
-    {
-        var any = false;
-        foreach (var node in body.Descendants())
-        {
-            if (ReferencedSymbol(node) is not { } referenced || !SymbolEqualityComparer.Default.Equals(referenced, symbol))
-            {
-                continue;
-            }
-
-            if (node.Parent is ILockOperation lockOperation && lockOperation.LockedValue == node)
-            {
-                continue; // locking on it is not using it
-            }
-
-            any = true;
-            if (!IsUnderASharedLock(node, body, span))
-            {
-                return false;
-            }
-        }
-
-        return any;
-    }
-
-    private static bool IsUnderASharedLock(IOperation node, IOperation body, Microsoft.CodeAnalysis.Text.TextSpan span)
-    {
-        for (var current = node.Parent; current is not null && current != body; current = current.Parent)
-        {
-            if (current is ILockOperation { LockedValue: { } locked }
-                && !(ReferencedSymbol(locked) is { } lockSymbol && IsDeclaredWithin(lockSymbol, span)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>A <c>lock</c> on an object every run of the lambda shares (not one declared within it).</summary>
+    private static bool IsSharedLock(IOperation node, Microsoft.CodeAnalysis.Text.TextSpan span)
+        => node is ILockOperation { LockedValue: { } locked }
+           && !(ReferencedSymbol(Unwrap(locked)) is { } lockSymbol && IsDeclaredWithin(lockSymbol, span));
 
     private static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -41,6 +42,7 @@ internal sealed class RootFinder
     private readonly HashSet<ILocalSymbol> _inMemoryLocals = new(SymbolEqualityComparer.Default);
     private readonly List<Root> _roots = new();
     private List<(ILocalSymbol Local, ExpressionSyntax Value)>? _localWrites;
+    private Func<IOperation, bool>? _descendInto;
 
     private RootFinder(WellKnownTypes types, SemanticModel model, SyntaxNode body, CancellationToken cancellationToken)
     {
@@ -51,9 +53,12 @@ internal sealed class RootFinder
     }
 
     /// <param name="body">The body whose statements may assign the locals met (their earlier values are followed).</param>
-    public static ImmutableArray<Root> Find(WellKnownTypes types, SemanticModel model, IOperation operation, SyntaxNode body, CancellationToken cancellationToken)
+    /// <param name="descendInto">Where to look: false for a part of the operation whose roots do not count (a locked block).</param>
+    public static ImmutableArray<Root> Find(
+        WellKnownTypes types, SemanticModel model, IOperation operation, SyntaxNode body, CancellationToken cancellationToken,
+        Func<IOperation, bool>? descendInto = null)
     {
-        var finder = new RootFinder(types, model, body, cancellationToken);
+        var finder = new RootFinder(types, model, body, cancellationToken) { _descendInto = descendInto };
         finder.Collect(operation);
         return finder._roots.ToImmutableArray();
     }
@@ -62,7 +67,11 @@ internal sealed class RootFinder
     {
         // An awaited result assigned to a local is a completed value (`var users = await db.Users.ToListAsync()` holds users,
         // not db), while an unawaited query keeps its source.
-        foreach (var node in operation.SelfAndDescendants(skipAwaitedResults ? n => n is not IAwaitOperation : null))
+        var descendInto = _descendInto;
+        Func<IOperation, bool>? into = skipAwaitedResults
+            ? n => n is not IAwaitOperation && (descendInto is null || descendInto(n))
+            : descendInto;
+        foreach (var node in operation.SelfAndDescendants(into))
         {
             _cancellationToken.ThrowIfCancellationRequested();
             switch (node)
