@@ -133,4 +133,63 @@ public class Page(Settings settings, Remote remote)
         test.ExpectedDiagnostics.Add(Expect.Group(0, 1));
         await test.RunAsync();
     }
+
+    /// <summary>A process helper in an assembly named after its command, not after the product.</summary>
+    private static string ToolLibrary(string ns) => $$"""
+using System.Threading.Tasks;
+namespace {{ns}}
+{
+    public static class ProcessRunner
+    {
+        public static Task<int> RunAsync(string command, string directory) => Task.FromResult(command.Length + directory.Length);
+    }
+}
+
+""";
+
+    private static string BuildLoop(string usingNamespace) => $$"""
+using System.Threading.Tasks;
+using {{usingNamespace}};
+namespace Acme.Bot
+{
+    public class Builder
+    {
+        public async Task BuildAsync(string[] commands, string folder)
+        {
+            {|#0:foreach|} (var command in commands)
+            {
+                {|#1:await ProcessRunner.RunAsync(command, folder)|};
+            }
+        }
+    }
+    public class Options { }
+}
+
+""";
+
+    [Fact]
+    public async Task LoopReachingAnAssemblyInTheApplicationsNamespaces_IsSilent()
+    {
+        // The assembly is "tool", the compilation "TestProject": only the namespaces (Acme.*) say they are one application.
+        var library = await ReferenceAssembly.CompileAsync(ToolLibrary("Acme.Tools"), name: "tool");
+        var test = VerifyLoop.Create(Silent(BuildLoop("Acme.Tools")));
+        test.TestState.AdditionalReferences.Add(library);
+        await test.RunAsync();
+    }
+
+    /// <param name="ns">A vendor's namespace, or the framework's one the application also puts an extension class in.</param>
+    [Theory]
+    [InlineData("Vendor.Tools", false)]
+    [InlineData("Microsoft.Extensions.Tools", true)]
+    public async Task LoopReachingAnAssemblyOfAnotherNamespace_IsReported(string ns, bool extensionInTheSameNamespace)
+    {
+        var library = await ReferenceAssembly.CompileAsync(ToolLibrary(ns), name: "tool");
+        var source = extensionInTheSameNamespace
+            ? BuildLoop(ns).Replace("namespace Acme.Bot", "namespace " + ns)
+            : BuildLoop(ns);
+        var test = VerifyLoop.Create(source);
+        test.TestState.AdditionalReferences.Add(library);
+        test.ExpectedDiagnostics.Add(Expect.Loop(0, 1));
+        await test.RunAsync();
+    }
 }

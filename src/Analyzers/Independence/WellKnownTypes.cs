@@ -98,28 +98,24 @@ internal sealed class WellKnownTypes
 
     public Compilation Compilation { get; }
 
-    /// <summary>The application's name, from this compilation's assembly name (<see cref="FirstSegment"/>); set on first use.</summary>
-    private string? _ownName;
+    private ApplicationIdentity? _application;
+
+    /// <summary>The application this compilation belongs to (docs/design.md §3.2 (d), §3.5), worked out on first use.</summary>
+    private ApplicationIdentity Application => _application ??= new ApplicationIdentity(Compilation);
 
     /// <summary>
-    /// docs/design.md §3.2 (d): a type of the solution being built — declared in this compilation, or in a referenced assembly
-    /// whose name starts with the same first segment (<c>Shop.Core</c> for <c>Shop.Web</c>): the abstractions whose
-    /// implementations the same application composes, and may hand one scoped context.
+    /// docs/design.md §3.2 (d): a type of the solution being built — declared in this compilation, in a referenced assembly
+    /// whose name starts with the same first segment (<c>Shop.Core</c> for <c>Shop.Web</c>), or in a namespace of the
+    /// application's own (<c>Shop.Tools</c>, whatever its assembly is called): the abstractions whose implementations the
+    /// same application composes, and may hand one scoped context.
     /// </summary>
     public bool IsOwnCode(ITypeSymbol type)
-        => type.OriginalDefinition.ContainingAssembly is { } assembly && IsOwnAssembly(assembly);
+        => type.OriginalDefinition.ContainingAssembly is { } assembly && IsOwnAssembly(assembly)
+           || Application.IsOwnNamespace(type.OriginalDefinition.ContainingNamespace);
 
     /// <summary>This compilation's assembly, or a referenced one of the same application (<see cref="IsOwnCode"/>).</summary>
     public bool IsOwnAssembly(IAssemblySymbol assembly)
-    {
-        if (SymbolEqualityComparer.Default.Equals(assembly, Compilation.Assembly))
-        {
-            return true;
-        }
-
-        var own = _ownName ??= FirstSegment(Compilation.AssemblyName);
-        return own.Length > 0 && string.Equals(FirstSegment(assembly.Name), own, System.StringComparison.OrdinalIgnoreCase);
-    }
+        => SymbolEqualityComparer.Default.Equals(assembly, Compilation.Assembly) || Application.IsOwnAssemblyName(assembly.Name);
 
     /// <summary>
     /// docs/design.md §3.5: what a call whose body was not read waits on — the application's own code (<see cref="IsOwnCode"/>)
@@ -162,34 +158,6 @@ internal sealed class WellKnownTypes
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// The part of an assembly name that names its application: the first segment (<c>Shop</c> of <c>Shop.Web</c>), or the
-    /// first two under a vendor's own prefix (<c>Microsoft.Crank</c> of <c>Microsoft.Crank.Agent</c>), which the
-    /// vendor's libraries share (<c>Microsoft.Extensions.Http</c>).
-    /// </summary>
-    private static string FirstSegment(string? name)
-    {
-        if (name is null)
-        {
-            return string.Empty;
-        }
-
-        var dot = name.IndexOf('.');
-        if (dot < 0)
-        {
-            return name;
-        }
-
-        var first = name.Substring(0, dot);
-        if (first is "Microsoft" or "System" or "Azure" or "Google" or "Amazon" or "AWSSDK")
-        {
-            var second = name.IndexOf('.', dot + 1);
-            return second < 0 ? name : name.Substring(0, second);
-        }
-
-        return first;
     }
 
     public INamedTypeSymbol Task { get; }
