@@ -167,11 +167,15 @@ namespace Acme.Bot
 
 """;
 
-    [Fact]
-    public async Task LoopReachingAnAssemblyInTheApplicationsNamespaces_IsSilent()
+    /// <param name="shared">The library also declares a type in the application's namespace (a result type shared by both).</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task LoopReachingAnAssemblyInTheApplicationsNamespaces_IsSilent(bool shared)
     {
         // The assembly is "tool", the compilation "TestProject": only the namespaces (Acme.*) say they are one application.
-        var library = await ReferenceAssembly.CompileAsync(ToolLibrary("Acme.Tools"), name: "tool");
+        var library = await ReferenceAssembly.CompileAsync(
+            ToolLibrary("Acme.Tools") + (shared ? "namespace Acme.Bot { public sealed class RunResult { } }\n" : string.Empty), name: "tool");
         var test = VerifyLoop.Create(Silent(BuildLoop("Acme.Tools")));
         test.TestState.AdditionalReferences.Add(library);
         await test.RunAsync();
@@ -183,7 +187,8 @@ namespace Acme.Bot
     [InlineData("Microsoft.Extensions.Tools", true)]
     public async Task LoopReachingAnAssemblyOfAnotherNamespace_IsReported(string ns, bool extensionInTheSameNamespace)
     {
-        var library = await ReferenceAssembly.CompileAsync(ToolLibrary(ns), name: "tool");
+        // The framework's assemblies are named after their namespaces.
+        var library = await ReferenceAssembly.CompileAsync(ToolLibrary(ns), name: extensionInTheSameNamespace ? ns : "tool");
         var source = extensionInTheSameNamespace
             ? BuildLoop(ns).Replace("namespace Acme.Bot", "namespace " + ns)
             : BuildLoop(ns);

@@ -30,7 +30,7 @@ internal sealed class ApplicationIdentity
 
     /// <summary>
     /// The application part of the namespaces this compilation declares its types in, by the number of types. A namespace a
-    /// referenced assembly declares too does not count: extension classes are often put in the framework's namespaces.
+    /// library declares as its own does not count: extension classes are often put in the framework's namespaces.
     /// </summary>
     private static string MostCommonNamespace(Compilation compilation)
     {
@@ -46,9 +46,9 @@ internal sealed class ApplicationIdentity
         {
             var ns = pending.Pop();
             var types = ns.GetTypeMembers().Length;
-            if (types > 0 && compilation.GetCompilationNamespace(ns) is { ConstituentNamespaces.Length: 1 })
+            var name = FirstSegment(ns.ToDisplayString());
+            if (types > 0 && !IsALibrarysOwn(compilation, ns, name))
             {
-                var name = FirstSegment(ns.ToDisplayString());
                 counts[name] = (counts.TryGetValue(name, out var count) ? count : 0) + types;
             }
 
@@ -70,6 +70,27 @@ internal sealed class ApplicationIdentity
         }
 
         return best;
+    }
+
+    /// <summary>A namespace a referenced assembly declares as its own (named like it: <c>Microsoft.Extensions.*</c> in <c>Microsoft.Extensions.Logging</c>).</summary>
+    private static bool IsALibrarysOwn(Compilation compilation, INamespaceSymbol ns, string name)
+    {
+        if (compilation.GetCompilationNamespace(ns) is not { } merged)
+        {
+            return false;
+        }
+
+        foreach (var constituent in merged.ConstituentNamespaces)
+        {
+            if (constituent.ContainingAssembly is { } assembly
+                && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly)
+                && Matches(name, FirstSegment(assembly.Name)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
