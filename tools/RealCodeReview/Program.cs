@@ -36,7 +36,11 @@ void AddDir(string dir)
 }
 foreach (var pack in new[] { "Microsoft.NETCore.App.Ref", "Microsoft.AspNetCore.App.Ref" })
 {
-    var root = Path.Combine("/usr/share/dotnet/packs", pack);
+    // The reference packs of the SDK this tool runs on: <dotnet root>/packs, beside shared/Microsoft.NETCore.App/<version>.
+    var dotnetRoot = Environment.GetEnvironmentVariable("DOTNET_ROOT")
+        ?? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+    var root = Path.Combine(dotnetRoot, "packs", pack);
+    if (!Directory.Exists(root)) { Console.Error.WriteLine($"no reference pack at {root}"); continue; }
     var ver = Directory.GetDirectories(root).OrderBy(d => d).Last();
     AddDir(Path.Combine(ver, "ref", "net10.0"));
 }
