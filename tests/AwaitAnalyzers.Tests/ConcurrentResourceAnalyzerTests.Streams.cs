@@ -61,4 +61,34 @@ public partial class ConcurrentResourceAnalyzerTests
         test.ExpectedDiagnostics.Add(Expect.Concurrent(0, 1, "FileStream", "each through file"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task WhenAll_TheOutputAndTheErrorStreamOfOneProcess_IsSilent()
+    {
+        await Verify.VerifyAsync(Relay + """
+                public async Task RunAsync(System.Diagnostics.Process process, Stream log, Stream errors, CancellationToken token)
+                {
+                    var output = PumpAsync(process.StandardOutput.BaseStream, log, token);
+                    var error = PumpAsync(process.StandardError.BaseStream, errors, token);
+                    await Task.WhenAll(output, error);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WhenAll_TwoReadsOfTheOutputStreamOfOneProcess_IsReported()
+    {
+        var test = Verify.Create(Relay + """
+                public async Task RunAsync(System.Diagnostics.Process process, Stream log, Stream errors, CancellationToken token)
+                {
+                    await Task.WhenAll(
+                        {|#1:PumpAsync(process.StandardOutput.BaseStream, log, token)|},
+                        {|#0:PumpAsync(process.StandardOutput.BaseStream, errors, token)|});
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(Expect.Concurrent(0, 1, "Stream", "each through BaseStream"));
+        await test.RunAsync();
+    }
 }

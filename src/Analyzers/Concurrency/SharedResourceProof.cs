@@ -68,7 +68,7 @@ internal sealed class SharedResourceProof
         {
             foreach (var b in second.Roots)
             {
-                var shared = a.IsSameInstanceAs(b)
+                var shared = a.IsProvablySameInstanceAs(b)
                     ? SameInstance(first, a, second, b)
                     : ThroughThis(first, a, second, b, swapped: false) ?? ThroughThis(second, b, first, a, swapped: true) ?? ScopedInstance(first, a, second, b);
                 if (shared is not null)

@@ -15,10 +15,11 @@ namespace AwaitAnalyzers.Independence;
 /// </summary>
 internal readonly struct Root
 {
-    public Root(ISymbol symbol, ITypeSymbol type)
+    public Root(ISymbol symbol, ITypeSymbol type, ISymbol? via = null)
     {
         Symbol = symbol;
         Type = type;
+        Via = via;
     }
 
     /// <summary>The local, parameter, field or property; for <c>this</c>, the containing type.</summary>
@@ -26,7 +27,21 @@ internal readonly struct Root
 
     public ITypeSymbol Type { get; }
 
+    /// <summary>
+    /// For a resource reached through another object (<c>process.StandardOutput.BaseStream</c>): the local, parameter,
+    /// field or property that object was read from (<c>StandardOutput</c>); null when it is not one.
+    /// </summary>
+    public ISymbol? Via { get; }
+
+    /// <summary>May be one instance: the same symbol, whatever it was reached through (docs/design.md §3.2).</summary>
     public bool IsSameInstanceAs(Root other) => SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol);
+
+    /// <summary>
+    /// Is one instance (docs/design.md §7): the same symbol reached through the same object, so the output and the error
+    /// streams of one process are two.
+    /// </summary>
+    public bool IsProvablySameInstanceAs(Root other)
+        => IsSameInstanceAs(other) && SymbolEqualityComparer.Default.Equals(Via, other.Via);
 
     public override string ToString() => Symbol.Name;
 }
@@ -96,10 +111,10 @@ internal sealed class RootFinder
 
                 // A resource reached through another object is a root of its own: HttpContext.Response, file.Stream.
                 case IFieldReferenceOperation field when _types.IsBuiltInResource(field.Field.Type):
-                    Add(field.Field, field.Field.Type);
+                    Add(field.Field, field.Field.Type, ReceiverSymbol(field.Instance));
                     break;
                 case IPropertyReferenceOperation property when _types.IsBuiltInResource(property.Property.Type):
-                    Add(property.Property, property.Property.Type);
+                    Add(property.Property, property.Property.Type, ReceiverSymbol(property.Instance));
                     break;
                 // this and base are one object, of the containing type; an initializer's implicit receiver is the new object.
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance
@@ -194,7 +209,17 @@ internal sealed class RootFinder
     /// <summary>A member read on <c>this</c> or statically is itself a root; one read on another object is reached through that object.</summary>
     private static bool IsChainBase(IOperation? instance) => instance is null or IInstanceReferenceOperation;
 
-    private void Add(ISymbol symbol, ITypeSymbol? type)
+    private static ISymbol? ReceiverSymbol(IOperation? instance) => instance switch
+    {
+        IConversionOperation conversion => ReceiverSymbol(conversion.Operand),
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
+
+    private void Add(ISymbol symbol, ITypeSymbol? type, ISymbol? via = null)
     {
         if (type is null || !CanHoldResource(type))
         {
@@ -203,13 +228,13 @@ internal sealed class RootFinder
 
         foreach (var existing in _roots)
         {
-            if (SymbolEqualityComparer.Default.Equals(existing.Symbol, symbol))
+            if (SymbolEqualityComparer.Default.Equals(existing.Symbol, symbol) && SymbolEqualityComparer.Default.Equals(existing.Via, via))
             {
                 return;
             }
         }
 
-        _roots.Add(new Root(symbol, type));
+        _roots.Add(new Root(symbol, type, via));
     }
 
     /// <summary>docs/design.md §3.2: value types, strings, delegates and CancellationToken are not roots.</summary>
