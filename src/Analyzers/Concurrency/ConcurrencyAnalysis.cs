@@ -132,16 +132,7 @@ internal sealed class ConcurrencyAnalysis
     /// <summary>A <c>lock</c> on an object every run of the lambda shares (not one declared within it).</summary>
     private static bool IsSharedLock(IOperation node, Microsoft.CodeAnalysis.Text.TextSpan span)
         => node is ILockOperation { LockedValue: { } locked }
-           && !(ReferencedSymbol(Unwrap(locked)) is { } lockSymbol && IsDeclaredWithin(lockSymbol, span));
-
-    private static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation field => field.Field,
-        IPropertyReferenceOperation property => property.Property,
-        _ => null,
-    };
+           && !(Unwrap(locked).ReferencedSymbol() is { } lockSymbol && IsDeclaredWithin(lockSymbol, span));
 
     private RunningOperation Running(IOperation operation, SyntaxNode syntax)
         => new(operation, RootFinder.Find(_types, _model, operation, _body, _cancellationToken), syntax);

@@ -59,12 +59,7 @@ internal sealed class MemberUse
 
     private static bool IsReceiver(IOperation? instance, ISymbol root)
     {
-        while (instance is IConversionOperation conversion)
-        {
-            instance = conversion.Operand;
-        }
-
-        return instance switch
+        return instance?.WithoutConversions() switch
         {
             IInstanceReferenceOperation => root is INamedTypeSymbol,
             ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, root),

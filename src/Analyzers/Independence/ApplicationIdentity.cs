@@ -11,20 +11,23 @@ namespace AwaitAnalyzers.Independence;
 /// </summary>
 internal sealed class ApplicationIdentity
 {
+    private readonly Compilation _compilation;
     private readonly string _assemblyName;
-    private readonly string _namespaceName;
+
+    /// <summary>Worked out on first use: most questions are about assembly names.</summary>
+    private string? _namespaceName;
 
     public ApplicationIdentity(Compilation compilation)
     {
+        _compilation = compilation;
         _assemblyName = FirstSegment(compilation.AssemblyName);
-        _namespaceName = MostCommonNamespace(compilation);
     }
 
     public bool IsOwnAssemblyName(string name) => Matches(_assemblyName, FirstSegment(name));
 
     /// <summary>A namespace of the application: its first segment is the one most of this compilation's types use.</summary>
     public bool IsOwnNamespace(INamespaceSymbol? ns)
-        => ns is { IsGlobalNamespace: false } && _namespaceName.Length > 0 && Matches(_namespaceName, FirstSegment(ns.ToDisplayString()));
+        => ns is { IsGlobalNamespace: false } && Matches(_namespaceName ??= MostCommonNamespace(_compilation), FirstSegment(ns.ToDisplayString()));
 
     private static bool Matches(string own, string other) => own.Length > 0 && string.Equals(own, other, StringComparison.OrdinalIgnoreCase);
 

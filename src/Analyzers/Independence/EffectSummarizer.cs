@@ -94,15 +94,12 @@ internal sealed class EffectSummarizer
 
     private void WaitsOn(WaitKind kind) => _awaits = _awaits.AndThen(kind);
 
+    /// <summary>What an <c>await using</c> waits on when it disposes: the local disk when every resource is a file stream.</summary>
     private static WaitKind DisposalWait(IOperation resources)
-    {
-        var declarators = resources is IVariableDeclarationGroupOperation group
-            ? group.Declarations.SelectMany(d => d.Declarators).ToList()
-            : new List<IVariableDeclaratorOperation>();
-        return declarators.Count > 0 && declarators.All(d => LocalFileSystem.IsFileStream(d.Symbol.Type))
+        => resources is IVariableDeclarationGroupOperation { Declarations.Length: > 0 } group
+           && group.Declarations.All(d => d.Declarators.Length > 0 && d.Declarators.All(v => LocalFileSystem.IsFileStream(v.Symbol.Type)))
             ? WaitKind.LocalFiles
             : WaitKind.Anything;
-    }
 
     /// <summary>
     /// A task (or tasks) the method was given or holds: a parameter, an item of a parameter collection, a field, the value of

@@ -1,4 +1,5 @@
 using System.Linq;
+using AwaitAnalyzers.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -24,7 +25,7 @@ internal static class LocalFileSystem
         {
             return method.Name != "CopyToAsync"
                    || (call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is { } destination
-                       && IsFileStream(Unconverted(destination).Type));
+                       && IsFileStream(destination.WithoutConversions().Type));
         }
 
         return IsOffloadedFileWork(call, types);
@@ -91,9 +92,6 @@ internal static class LocalFileSystem
 
         return touchesFiles;
     }
-
-    private static IOperation Unconverted(IOperation operation)
-        => operation is IConversionOperation conversion ? Unconverted(conversion.Operand) : operation;
 
     private static bool IsSystemIO(INamespaceSymbol? ns)
         => ns is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };

@@ -111,10 +111,10 @@ internal sealed class RootFinder
 
                 // A resource reached through another object is a root of its own: HttpContext.Response, file.Stream.
                 case IFieldReferenceOperation field when _types.IsBuiltInResource(field.Field.Type):
-                    Add(field.Field, field.Field.Type, ReceiverSymbol(field.Instance));
+                    Add(field.Field, field.Field.Type, field.Instance?.ReferencedSymbol());
                     break;
                 case IPropertyReferenceOperation property when _types.IsBuiltInResource(property.Property.Type):
-                    Add(property.Property, property.Property.Type, ReceiverSymbol(property.Instance));
+                    Add(property.Property, property.Property.Type, property.Instance?.ReferencedSymbol());
                     break;
                 // this and base are one object, of the containing type; an initializer's implicit receiver is the new object.
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance
@@ -208,16 +208,6 @@ internal sealed class RootFinder
 
     /// <summary>A member read on <c>this</c> or statically is itself a root; one read on another object is reached through that object.</summary>
     private static bool IsChainBase(IOperation? instance) => instance is null or IInstanceReferenceOperation;
-
-    private static ISymbol? ReceiverSymbol(IOperation? instance) => instance switch
-    {
-        IConversionOperation conversion => ReceiverSymbol(conversion.Operand),
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation field => field.Field,
-        IPropertyReferenceOperation property => property.Property,
-        _ => null,
-    };
 
     private void Add(ISymbol symbol, ITypeSymbol? type, ISymbol? via = null)
     {

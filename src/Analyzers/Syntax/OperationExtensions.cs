@@ -47,4 +47,25 @@ internal static class OperationExtensions
         return operation.Syntax.ContainsDiagnostics
                && operation.SemanticModel?.GetDiagnostics(operation.Syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error) == true;
     }
+
+    /// <summary>The operation under any implicit or explicit conversions.</summary>
+    public static IOperation WithoutConversions(this IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>The local, parameter, field or property the operation reads (through conversions); null for anything else.</summary>
+    public static ISymbol? ReferencedSymbol(this IOperation operation) => operation.WithoutConversions() switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        _ => null,
+    };
 }
