@@ -190,4 +190,55 @@ public class Caller(Lookup lookup)
 
 """);
     }
+
+    [Fact]
+    public async Task AbstractMemberWhoseOnlySubclassFailsToOverrideIt_IsSilentWithoutRecursingForever()
+    {
+        // Code being typed: the one concrete subclass does not override the abstract member yet (CS0534), so the member found
+        // for it is the abstract member itself. It is not read again (that recursed until the stack overflowed); with no body
+        // to read, the calls are judged by name and neither shows a wait.
+        await VerifyGroupAsync("""
+
+using System.Threading.Tasks;
+public abstract class Source { public abstract Task<int> CountAsync(string name); }
+public sealed class {|CS0534:RemoteSource|} : Source { }
+public class Caller(Source source)
+{
+    public async Task<int> RunAsync()
+    {
+        var a = await source.CountAsync("a");
+        var b = await source.CountAsync("b");
+        return a + b;
+    }
+}
+
+""");
+    }
+
+    [Fact]
+    public async Task AbstractMemberReachedThroughAnAbstractClassThatDoesNotOverrideIt_IsReadThroughTheConcreteOverride()
+    {
+        // The abstract class between them lists the abstract member itself as its implementation; it is not read again (no
+        // endless recursion), and the concrete override, which only reads, decides.
+        await VerifyGroupAsync("""
+
+using System.Threading.Tasks;
+public abstract class Source { public abstract Task<int> CountAsync(string name); }
+public abstract class CachedSource : Source { }
+public sealed class RemoteSource : CachedSource
+{
+    public override async Task<int> CountAsync(string name) => await Pending.Result(name.Length);
+}
+public class Caller(Source source)
+{
+    public async Task<int> RunAsync()
+    {
+        var a = {|#0:await|} source.CountAsync("a");
+        {|#1:var b = await source.CountAsync("b");|}
+        return a + b;
+    }
+}
+
+""", Expect.Group(0, 1));
+    }
 }

@@ -83,7 +83,13 @@ internal sealed class EffectAnalysis
         var body = BodyOf(method, cancellationToken);
         if (body is null)
         {
+            if (depth > MaxDepth || !visiting.Add(method))
+            {
+                return null; // as below: an abstract member reached again through its implementations is a cycle
+            }
+
             var combined = OfImplementations(method, depth, visiting, cancellationToken);
+            visiting.Remove(method);
             return combined is null ? null : _summaries.GetOrAdd(method, combined);
         }
 
@@ -159,6 +165,11 @@ internal sealed class EffectAnalysis
             var member = type.TypeKind == TypeKind.Interface
                 ? implementation.FindImplementationForInterfaceMember(method) as IMethodSymbol
                 : FindOverride(implementation, method);
+            if (member is not null && SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, method.OriginalDefinition))
+            {
+                continue; // an abstract class between them that does not override: its subclasses in source are listed too
+            }
+
             var summary = member is null ? null : Of(member.OriginalDefinition, depth + 1, visiting, cancellationToken);
             if (summary is null)
             {
@@ -168,7 +179,7 @@ internal sealed class EffectAnalysis
             summaries.Add(summary);
         }
 
-        return Combine(summaries, method.Parameters.Length);
+        return summaries.Count == 0 ? null : Combine(summaries, method.Parameters.Length);
     }
 
     private static IMethodSymbol? FindOverride(INamedTypeSymbol implementation, IMethodSymbol method)
