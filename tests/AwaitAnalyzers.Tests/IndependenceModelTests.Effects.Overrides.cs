@@ -218,8 +218,8 @@ public class Caller(Source source)
     [Fact]
     public async Task AbstractMemberReachedThroughAnAbstractClassThatDoesNotOverrideIt_IsReadThroughTheConcreteOverride()
     {
-        // The abstract class between them lists the abstract member itself as its implementation; it is not read again (no
-        // endless recursion), and the concrete override, which only reads, decides.
+        // Only concrete classes are implementations: the abstract class between them, which does not override the member, is
+        // passed over, and the concrete override, which only reads, decides.
         await VerifyGroupAsync("""
 
 using System.Threading.Tasks;

@@ -80,22 +80,17 @@ internal sealed class EffectAnalysis
             return known;
         }
 
-        var body = BodyOf(method, cancellationToken);
-        if (body is null)
-        {
-            if (depth > MaxDepth || !visiting.Add(method))
-            {
-                return null; // as below: an abstract member reached again through its implementations is a cycle
-            }
-
-            var combined = OfImplementations(method, depth, visiting, cancellationToken);
-            visiting.Remove(method);
-            return combined is null ? null : _summaries.GetOrAdd(method, combined);
-        }
-
         if (depth > MaxDepth || !visiting.Add(method))
         {
             return null; // judged by name where it is called; not cached, a shallower question may see it whole
+        }
+
+        var body = BodyOf(method, cancellationToken);
+        if (body is null)
+        {
+            var combined = OfImplementations(method, depth, visiting, cancellationToken);
+            visiting.Remove(method);
+            return combined is null ? null : _summaries.GetOrAdd(method, combined);
         }
 
         var summary = new EffectSummarizer(this, method, depth, visiting, cancellationToken).Summarize(body);
@@ -167,7 +162,7 @@ internal sealed class EffectAnalysis
                 : FindOverride(implementation, method);
             if (member is not null && SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, method.OriginalDefinition))
             {
-                continue; // an abstract class between them that does not override: its subclasses in source are listed too
+                continue; // a class that does not override it (code being typed, CS0534) has no body of its own to read
             }
 
             var summary = member is null ? null : Of(member.OriginalDefinition, depth + 1, visiting, cancellationToken);
